@@ -1,0 +1,54 @@
+/**
+ * Every error a client can be told, as a closed union. The client translates each code
+ * (shared/i18n); the server logs the details and never sends a message or a stack trace.
+ */
+export const ERROR_CODES = [
+  /** The payload did not match the event's schema. */
+  "invalid_payload",
+  /** No credential, or one the server does not know (expired organizer session included). */
+  "unauthorized",
+  /** The credential is valid but its role may not do this. */
+  "forbidden",
+  /** The organizer passphrase was wrong. */
+  "wrong_passphrase",
+  /** Too many attempts in a short time. */
+  "rate_limited",
+  "round_not_found",
+  "candidate_not_found",
+  "card_not_found",
+  /** The round file failed validation; `issues` says where. */
+  "invalid_round_file",
+  /** The round is locked: nothing that feeds the results can change. */
+  "round_locked",
+  /** Scoring is not open for this candidate (not yet opened, or closed). */
+  "scoring_closed",
+  /** Scoring must be closed before the result can be revealed. */
+  "scoring_still_open",
+  /** This ballot card was voided by the organizer. */
+  "card_void",
+  /** Scores missing, out of range, off the step, or for an unknown criterion. */
+  "invalid_scores",
+  /** An older revision arrived after a newer one was stored; the newer one stands. */
+  "stale_revision",
+  /** The request is valid but does not fit the session's current state. */
+  "bad_state",
+  /** Something failed on the server; it is logged there. */
+  "internal",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A path inside an invalid input, e.g. "candidates.2.applications.0", with a short reason. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/** Every ack is one of these: expected failures are returned, not thrown. */
+export type Result<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: ErrorCode; issues?: InputIssue[] };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = (error: ErrorCode, issues?: InputIssue[]): Result<never> =>
+  issues ? { ok: false, error, issues } : { ok: false, error };

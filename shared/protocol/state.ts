@@ -1,0 +1,81 @@
+import type { CandidateResult, PositionResult } from "../scoring/types.ts";
+
+export type TimerKind = "speech" | "defense";
+
+/** A countdown kept in Redis as absolute server times, so every node and screen agrees. */
+export interface TimerState {
+  kind: TimerKind;
+  durationMs: number;
+  /** Server epoch ms when it last started running; null while stopped. */
+  startedAt: number | null;
+  /** Time left when it was last stopped (equals durationMs before the first start). */
+  remainingMs: number;
+}
+
+export type WindowState = "open" | "closed";
+export type ScreenView = "welcome" | "candidate" | "result" | "ranking" | "locked";
+
+/** The public session state: sent to every connection of the round, phones included. */
+export interface SessionState {
+  roundId: string;
+  status: "open" | "locked";
+  currentCandidateId: string | null;
+  timer: TimerState | null;
+  /** Scoring window per candidate; a candidate not listed has not been opened yet. */
+  windows: Record<string, WindowState>;
+  /** Candidates whose results the chair has revealed. */
+  revealed: string[];
+  screen: ScreenView;
+  /** The candidate whose result the screen shows, when screen is "result". */
+  shownCandidateId: string | null;
+  /** Export digest once locked. */
+  digest: string | null;
+  /** Bumped on every change so a client can drop a state older than the one it has. */
+  version: number;
+  /** Server clock when this state was sent, for countdown sync. */
+  serverNow: number;
+}
+
+/** Live progress: how many cards have scored, never what they scored. */
+export interface Progress {
+  roundId: string;
+  /** Active (not voided) cards per group. */
+  cards: Record<string, number>;
+  /** Speech ballots per candidate per group. */
+  scored: Record<string, Record<string, number>>;
+}
+
+/** What the projector may show beyond the public state: revealed results only. */
+export interface ScreenData {
+  roundId: string;
+  /** Results of revealed candidates, by candidate id. */
+  results: Record<string, CandidateResult>;
+  /** Per-position ranking over the revealed candidates, when the chair shows it. */
+  ranking: PositionResult[] | null;
+}
+
+export interface CardInfo {
+  id: string;
+  group: string;
+  /** Short human-readable code printed on the card (no secret). */
+  code: string;
+  status: "active" | "void";
+  /** The card's secret token, organizer-only, for printing its QR code. */
+  token: string;
+}
+
+/** A voter's own ballots while the round is open (nothing of anyone else's). */
+export interface OwnBallot {
+  scores: Record<string, number>;
+  receipt: string;
+  seq: number;
+}
+
+export interface RoundSummary {
+  id: string;
+  title: string;
+  status: "open" | "locked";
+  createdAt: string;
+  active: boolean;
+  digest: string | null;
+}

@@ -1,0 +1,92 @@
+import type {
+  Candidate,
+  Criterion,
+  EvaluationOption,
+  Group,
+  Method,
+  Position,
+} from "../round-file.ts";
+
+/** One speech ballot as it is tallied and exported: no card, no voter, no time. */
+export interface SpeechBallot {
+  group: string;
+  candidate: string;
+  scores: Record<string, number>;
+}
+
+/** One democratic-evaluation ballot for one candidate. */
+export interface EvaluationBallot {
+  group: string;
+  candidate: string;
+  option: string;
+}
+
+export interface ScoringInput {
+  rubric: Criterion[];
+  groups: Group[];
+  evaluationOptions: EvaluationOption[];
+  method: Method;
+  positions: Position[];
+  candidates: Candidate[];
+  ballots: SpeechBallot[];
+  evaluations: EvaluationBallot[];
+}
+
+export interface GroupSpeech {
+  group: string;
+  /** Ballots cast by the group, before trimming. */
+  ballots: number;
+  /** Ballots kept after trimming. */
+  kept: number;
+  /** m_g: mean of the kept totals, on the rubric's raw scale (0..T). */
+  mean: number;
+  /** Per-criterion means over the same kept ballots. */
+  criteria: Record<string, number>;
+}
+
+export interface GroupEvaluation {
+  group: string;
+  /** Ballots per option id (不了解 included). */
+  counts: Record<string, number>;
+  /** All evaluation ballots of the group, 不了解 included. */
+  cast: number;
+  /** e_g: mean points over ballots whose option has points; null when there is none. */
+  mean: number | null;
+}
+
+export interface CandidateResult {
+  id: string;
+  /** 100-point scale; null without any ballot. */
+  speech: number | null;
+  evaluation: number | null;
+  composite: number | null;
+  /** Speech ballots before trimming. */
+  ballots: number;
+  /** Evaluation ballots, 不了解 included. */
+  evaluationsCast: number;
+  favourableRate: number | null;
+  byGroup: { speech: GroupSpeech[]; evaluation: GroupEvaluation[] };
+  /** Weighted per-criterion means on each criterion's own scale (null without ballots). */
+  criteria: Record<string, number | null>;
+  /** Evaluation ballots per option over all groups. */
+  evaluationCounts: Record<string, number>;
+}
+
+export interface PositionResult {
+  id: string;
+  /** Ranked candidate ids; tied candidates in code point order of their ids. */
+  ranking: string[];
+  /** Each set of two or more mutually tied candidates, in ranking order. */
+  ties: string[][];
+  /** Inspection targets (考察对象) in ranking order. */
+  targets: string[];
+  /** q_p = ceil(seats × inspectionRatio). */
+  quota: number;
+  /** True when a tie at the quota edge made the position hold more than its quota. */
+  edgeTie: boolean;
+}
+
+export interface Results {
+  candidates: CandidateResult[];
+  positions: PositionResult[];
+}
