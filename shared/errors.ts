@@ -34,6 +34,10 @@ export const ERROR_CODES = [
   "bad_state",
   /** Something failed on the server; it is logged there. */
   "internal",
+  /** Client-side only: no connection to the server right now. */
+  "offline",
+  /** Client-side only: the server did not answer in time. */
+  "timeout",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isMultipleOf } from "./rubric.ts";
 
 /**
  * The round file (docs/round-file.md): everything a round needs before the session, as the
@@ -8,12 +9,6 @@ import { z } from "zod";
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "id");
 const Label = z.string().trim().min(1).max(120);
 const EPS = 1e-9;
-
-/** True when `x` is a whole multiple of `step`, forgiving binary floating-point noise. */
-export function isMultipleOf(x: number, step: number): boolean {
-  const q = x / step;
-  return Math.abs(q - Math.round(q)) < 1e-7;
-}
 
 export const Criterion = z
   .object({ id: Id, label: Label, max: z.number().positive().max(1000), step: z.number().positive() })
@@ -126,8 +121,3 @@ export type EvaluationOption = z.output<typeof EvaluationOption>;
 export type Method = z.output<typeof Method>;
 export type Position = z.output<typeof Position>;
 export type Candidate = z.output<typeof Candidate>;
-
-/** The candidates in speaking order (the file's order when it names none). */
-export function speakingOrder(round: RoundConfig): string[] {
-  return round.speakingOrder ?? round.candidates.map((c) => c.id);
-}

@@ -1,0 +1,32 @@
+import {
+  errorKey,
+  type Locale,
+  type MessageKey,
+  translate,
+} from "../../../shared/i18n/index.ts";
+import type { ErrorCode } from "../../../shared/errors.ts";
+import { readStored, writeStored } from "./storage.ts";
+
+const STORAGE_KEY = "jingpin.locale";
+
+function initialLocale(): Locale {
+  const saved = readStored(STORAGE_KEY);
+  return saved === "en" ? "en" : "zh-CN";
+}
+
+/** The page's language: zh-CN first, English on request, remembered on the device. */
+export const i18n = $state<{ locale: Locale }>({ locale: initialLocale() });
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return translate(i18n.locale, key, params);
+}
+
+export function tError(code: ErrorCode): string {
+  return t(errorKey(code));
+}
+
+export function toggleLocale(): void {
+  i18n.locale = i18n.locale === "en" ? "zh-CN" : "en";
+  writeStored(STORAGE_KEY, i18n.locale);
+  document.documentElement.lang = i18n.locale;
+}
