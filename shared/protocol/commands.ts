@@ -105,6 +105,8 @@ export interface JoinSnapshot {
   mine: Record<string, OwnBallot> | null;
   /** The voter's group. */
   group: string | null;
+  /** The address phones use (PUBLIC_URL), for QR codes. */
+  publicUrl: string;
 }
 
 export interface CommandResults {
