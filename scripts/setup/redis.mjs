@@ -1,0 +1,160 @@
+import { spawn } from "node:child_process";
+import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { connect as tcpConnect } from "node:net";
+import { join } from "node:path";
+import { connect as tlsConnect } from "node:tls";
+import { freePort } from "./network.mjs";
+import { log, SetupError } from "./shell.mjs";
+
+const startTimeoutMs = 30_000; // loading a large AOF at start-up takes a while
+const stopTimeoutMs = 15_000;
+
+/** Uses REDIS_URL when set (after checking it answers), else spawns a private redis-server. */
+export async function startRedis({ dataDir, port }) {
+  const url = process.env.REDIS_URL;
+  if (!url) return spawnRedis({ dataDir, port });
+  await pingRedis(url);
+  log(`using the Redis at REDIS_URL`);
+  return { url, stop: async () => {} };
+}
+
+/**
+ * Spawns redis-server storing its data in <dataDir>/redis. Every write is fsynced to the
+ * append-only file before it is acknowledged, so an accepted ballot survives a power cut.
+ */
+export async function spawnRedis({ dataDir, port }) {
+  const dir = join(dataDir, "redis");
+  mkdirSync(dir, { recursive: true });
+  const logFile = join(dir, "redis.log");
+  // A port from freePort() can be taken before redis binds it; try again with another.
+  for (let attempt = 1; ; attempt++) {
+    const chosen = port ?? (await freePort());
+    try {
+      return await launch({ dir, logFile, port: chosen });
+    } catch (error) {
+      const portClash = /Address already in use/i.test(String(error.message));
+      if (port !== undefined || !portClash || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function launch({ dir, logFile, port }) {
+  // redis.conf options as arguments: no config file to keep in sync with this script.
+  const args = [
+    ...["--bind", "127.0.0.1", "--port", String(port), "--dir", dir],
+    ...["--appendonly", "yes", "--appendfsync", "always", "--appenddirname", "appendonly"],
+    ...["--save", "", "--daemonize", "no", "--protected-mode", "yes", "--logfile", ""],
+  ];
+  const out = openSync(logFile, "a");
+  // Own process group: a Ctrl-C in the terminal must not reach Redis before the server
+  // has shut down; the caller stops it last, through stop().
+  const child = spawn("redis-server", args, { stdio: ["ignore", out, out], detached: true });
+  closeSync(out); // the child has its own copy
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const url = `redis://127.0.0.1:${port}`;
+
+  const failure = (reason) =>
+    new SetupError(
+      `redis-server did not start (${reason}). Last lines of ${logFile}:\n${tail(logFile)}`,
+    );
+  const spawnError = new Promise((_, reject) =>
+    child.once("error", (e) => reject(failure(e.message))),
+  );
+  const earlyExit = exited.then((code) => Promise.reject(failure(`exited with code ${code}`)));
+  try {
+    await Promise.race([waitForPong(url, startTimeoutMs), spawnError, earlyExit]);
+  } catch (error) {
+    child.kill("SIGKILL");
+    process.removeListener("exit", killOnExit);
+    throw error;
+  }
+
+  let stopping;
+  const stop = () => {
+    // Redis handles SIGTERM like SHUTDOWN: it fsyncs the AOF and exits.
+    stopping ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), stopTimeoutMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      process.removeListener("exit", killOnExit);
+    })();
+    return stopping;
+  };
+  return { url, stop };
+}
+
+function tail(file, lines = 15) {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+async function waitForPong(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await pingRedis(url);
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new SetupError(`no PONG within ${timeoutMs} ms: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** Encodes one command in RESP, the Redis wire protocol. */
+function resp(...args) {
+  const parts = args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`);
+  return `*${args.length}\r\n${parts.join("")}`;
+}
+
+/**
+ * Resolves when the Redis at url answers PING with PONG (after AUTH and SELECT when the URL
+ * carries them). A raw RESP exchange, since ioredis is not installed yet at this point.
+ */
+export function pingRedis(url, timeoutMs = 3_000) {
+  const { protocol, hostname, port, username, password, pathname } = new URL(url);
+  const commands = [];
+  if (password) {
+    const auth = username ? [decodeURIComponent(username)] : [];
+    commands.push(resp("AUTH", ...auth, decodeURIComponent(password)));
+  }
+  const db = pathname.slice(1);
+  if (db) commands.push(resp("SELECT", db));
+  commands.push(resp("PING"));
+
+  const options = { host: hostname.replace(/^\[|\]$/g, ""), port: Number(port || 6379) };
+  return new Promise((resolve, reject) => {
+    const socket =
+      protocol === "rediss:"
+        ? tlsConnect({ ...options, servername: options.host })
+        : tcpConnect(options);
+    let received = "";
+    const fail = (message) => {
+      socket.destroy();
+      reject(new SetupError(`Redis at ${hostname}:${options.port} ${message}`));
+    };
+    socket.setTimeout(timeoutMs, () => fail("did not answer in time"));
+    socket.once(protocol === "rediss:" ? "secureConnect" : "connect", () => {
+      socket.write(commands.join(""));
+    });
+    socket.on("data", (chunk) => {
+      received += chunk.toString("utf8");
+      const error = received.split("\r\n").find((line) => line.startsWith("-"));
+      if (error) return fail(`replied ${error.slice(1)}`);
+      if (received.includes("+PONG\r\n")) {
+        socket.end();
+        resolve();
+      }
+    });
+    socket.on("error", (error) => fail(`is not reachable: ${error.message}`));
+    socket.on("close", () => fail("closed the connection"));
+  });
+}
