@@ -64,7 +64,7 @@ async function launch({ dir, logFile, port }) {
   );
   const earlyExit = exited.then((code) => Promise.reject(failure(`exited with code ${code}`)));
   try {
-    await Promise.race([waitForPong(url, startTimeoutMs), spawnError, earlyExit]);
+    await Promise.race([waitForOwnRedis(url, child.pid, startTimeoutMs), spawnError, earlyExit]);
   } catch (error) {
     child.kill("SIGKILL");
     process.removeListener("exit", killOnExit);
@@ -96,62 +96,73 @@ function tail(file, lines = 15) {
   }
 }
 
-async function waitForPong(url, timeoutMs) {
+/**
+ * Polls until our child answers. INFO's process_id proves it is our redis-server and not
+ * another one that already held the port (ours then exits with "Address already in use").
+ */
+async function waitForOwnRedis(url, pid, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await pingRedis(url);
+      const reply = await exchange(url, [["PING"], ["INFO", "server"]], (text) =>
+        /\+PONG\r\n[\s\S]*process_id:\d+\r\n/.test(text),
+      );
+      if (reply.includes(`process_id:${pid}\r\n`)) return;
+      throw new SetupError("another Redis answers on this port");
     } catch (error) {
-      if (Date.now() > deadline)
-        throw new SetupError(`no PONG within ${timeoutMs} ms: ${error.message}`);
+      if (Date.now() > deadline) {
+        throw new SetupError(`no answer within ${timeoutMs} ms: ${error.message}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 }
 
+/** Resolves when the Redis at url (with its password and db, if any) answers PING. */
+export async function pingRedis(url, timeoutMs = 3_000) {
+  await exchange(url, [["PING"]], (text) => text.includes("+PONG\r\n"), timeoutMs);
+}
+
 /** Encodes one command in RESP, the Redis wire protocol. */
-function resp(...args) {
+function resp(args) {
   const parts = args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`);
   return `*${args.length}\r\n${parts.join("")}`;
 }
 
 /**
- * Resolves when the Redis at url answers PING with PONG (after AUTH and SELECT when the URL
- * carries them). A raw RESP exchange, since ioredis is not installed yet at this point.
+ * Sends commands (after AUTH and SELECT when the URL carries them) and resolves with the raw
+ * reply once isComplete(reply). Raw RESP because ioredis may not be installed yet.
  */
-export function pingRedis(url, timeoutMs = 3_000) {
+function exchange(url, commands, isComplete, timeoutMs = 3_000) {
   const { protocol, hostname, port, username, password, pathname } = new URL(url);
-  const commands = [];
+  const prefix = [];
   if (password) {
-    const auth = username ? [decodeURIComponent(username)] : [];
-    commands.push(resp("AUTH", ...auth, decodeURIComponent(password)));
+    const user = username ? [decodeURIComponent(username)] : [];
+    prefix.push(["AUTH", ...user, decodeURIComponent(password)]);
   }
   const db = pathname.slice(1);
-  if (db) commands.push(resp("SELECT", db));
-  commands.push(resp("PING"));
+  if (db) prefix.push(["SELECT", db]);
+  const request = [...prefix, ...commands].map(resp).join("");
 
   const options = { host: hostname.replace(/^\[|\]$/g, ""), port: Number(port || 6379) };
+  const tls = protocol === "rediss:";
   return new Promise((resolve, reject) => {
-    const socket =
-      protocol === "rediss:"
-        ? tlsConnect({ ...options, servername: options.host })
-        : tcpConnect(options);
+    const socket = tls ? tlsConnect({ ...options, servername: options.host }) : tcpConnect(options);
     let received = "";
     const fail = (message) => {
       socket.destroy();
       reject(new SetupError(`Redis at ${hostname}:${options.port} ${message}`));
     };
     socket.setTimeout(timeoutMs, () => fail("did not answer in time"));
-    socket.once(protocol === "rediss:" ? "secureConnect" : "connect", () => {
-      socket.write(commands.join(""));
-    });
+    socket.once(tls ? "secureConnect" : "connect", () => socket.write(request));
     socket.on("data", (chunk) => {
       received += chunk.toString("utf8");
+      // Error replies start a line with "-" (e.g. NOAUTH, or LOADING while the AOF loads).
       const error = received.split("\r\n").find((line) => line.startsWith("-"));
       if (error) return fail(`replied ${error.slice(1)}`);
-      if (received.includes("+PONG\r\n")) {
+      if (isComplete(received)) {
         socket.end();
-        resolve();
+        resolve(received);
       }
     });
     socket.on("error", (error) => fail(`is not reachable: ${error.message}`));
