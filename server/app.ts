@@ -1,0 +1,113 @@
+import { existsSync } from "node:fs";
+import { createServer, type Server as HttpServer } from "node:http";
+import { join } from "node:path";
+import { createAdapter } from "@socket.io/redis-adapter";
+import express from "express";
+import type { Redis } from "ioredis";
+import { Server } from "socket.io";
+import type { AppServer } from "./app-types.ts";
+import { ballotHandlers } from "./live/ballot-handlers.ts";
+import { joinHandlers } from "./live/join-handlers.ts";
+import { lockHandlers } from "./live/lock-handlers.ts";
+import { sessionHandlers } from "./live/session-handlers.ts";
+import { type Handlers, registerCommands } from "./platform/command-router.ts";
+import { httpRoutes } from "./platform/http-routes.ts";
+import type { Logger } from "./platform/logger.ts";
+import { createServices, type Services } from "./services.ts";
+import { setupHandlers } from "./setup/setup-handlers.ts";
+
+export interface AppDeps {
+  /** Commands and scripts. */
+  redis: Redis;
+  /** Two more connections for the socket.io adapter (pub/sub needs its own). */
+  pubClient: Redis;
+  subClient: Redis;
+  keyPrefix: string;
+  publicUrl: () => string;
+  logger: Logger;
+  /** Built client (dist/client); pages are not served when it is missing (API tests). */
+  clientDir?: string;
+  tallyIntervalMs?: number;
+}
+
+export interface App {
+  http: HttpServer;
+  io: AppServer;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Page routes: each page is its own small bundle. */
+const PAGES: Record<string, string> = {
+  "/": "index.html",
+  "/v": "phone.html",
+  "/screen": "screen.html",
+  "/chair": "chair.html",
+  "/observer": "chair.html",
+};
+
+/** Builds the HTTP + socket.io server; listens on nothing (the caller does). */
+export function createApp(deps: AppDeps): App {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const http = createServer(app);
+  const io: AppServer = new Server(http, {
+    adapter: createAdapter(deps.pubClient, deps.subClient, { key: `${deps.keyPrefix}socket.io` }),
+    // Ballots are tiny; a round file is the largest payload.
+    maxHttpBufferSize: 1_000_000,
+    // A phone on hall Wi-Fi may stall for a while; give it time before declaring it gone.
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+  });
+  const services = createServices({
+    redis: deps.redis,
+    keyPrefix: deps.keyPrefix,
+    io,
+    logger: deps.logger,
+    publicUrl: deps.publicUrl,
+    tallyIntervalMs: deps.tallyIntervalMs ?? 300,
+  });
+  const handlers: Handlers = {
+    ...joinHandlers(services),
+    ...setupHandlers(services),
+    ...sessionHandlers(services),
+    ...ballotHandlers(services),
+    ...lockHandlers(services),
+  };
+
+  io.use(async (socket, next) => {
+    try {
+      const principal = await services.auth.resolve(socket.handshake.auth?.token);
+      if (!principal) return next(new Error("unauthorized"));
+      socket.data.principal = principal;
+      next();
+    } catch (err) {
+      deps.logger.error("auth failed", { err: String(err) });
+      next(new Error("internal"));
+    }
+  });
+  io.on("connection", (socket) => registerCommands(socket, handlers, deps.logger));
+
+  app.use(httpRoutes(services));
+  if (deps.clientDir && existsSync(deps.clientDir)) {
+    const dir = deps.clientDir;
+    for (const [route, file] of Object.entries(PAGES)) {
+      app.get(route, (_req, res) => {
+        res.set("Cache-Control", "no-cache");
+        res.sendFile(join(dir, file));
+      });
+    }
+    app.use(express.static(dir, { index: false, maxAge: "1h" }));
+  }
+
+  return {
+    http,
+    io,
+    services,
+    async close() {
+      await io.close();
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { fail, ok } from "../../shared/errors.ts";
+import { scoresProblem } from "../../shared/rubric.ts";
+import type { Handlers } from "../platform/command-router.ts";
+import type { Services } from "../services.ts";
+
+/** The hot path: one validation in Node, then one atomic script in Redis. */
+export function ballotHandlers(s: Services): Pick<Handlers, "ballot:submit"> {
+  return {
+    "ballot:submit": async (ctx, { candidateId, scores, nonce, seq }) => {
+      const p = ctx.principal;
+      if (p.role !== "voter") return fail("forbidden");
+      const config = await s.rounds.config(p.roundId);
+      if (!config) return fail("round_not_found");
+      if (!config.candidates.some((c) => c.id === candidateId)) return fail("candidate_not_found");
+      if (scoresProblem(config.rubric, scores)) return fail("invalid_scores");
+      const out = await s.ballots.submit({ roundId: p.roundId, cardId: p.cardId, group: p.group, candidateId, scores, nonce, seq });
+      if (out.code !== "ok" && out.code !== "duplicate") return fail(out.code);
+      if (out.flush) s.tally.schedule(p.roundId);
+      return ok({ receipt: out.receipt, duplicate: out.code === "duplicate" });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { randomInt } from "node:crypto";
+import type { Redis } from "ioredis";
+import { canonicalJson } from "../../shared/canonical-json.ts";
+import type { OwnBallot, Progress } from "../../shared/protocol/index.ts";
+import type { SpeechBallot } from "../../shared/scoring/types.ts";
+import type { RedisKeys } from "../platform/keys.ts";
+import { defineScript } from "../platform/lua.ts";
+
+const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
+const RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/** A receipt tells the voter "your ballot is in"; it is random, so it reveals nothing. */
+function newReceipt(): string {
+  let r = "";
+  for (let i = 0; i < 8; i++) r += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
+  return `${r.slice(0, 4)}-${r.slice(4)}`;
+}
+
+export interface SubmitArgs {
+  roundId: string;
+  cardId: string;
+  group: string;
+  candidateId: string;
+  scores: Record<string, number>;
+  nonce: string;
+  seq: number;
+}
+
+export type SubmitOutcome =
+  | { code: "ok" | "duplicate"; receipt: string; flush: boolean }
+  | { code: "round_locked" | "scoring_closed" | "card_void" | "stale_revision" };
+
+/** How long a scheduled tally broadcast may stay pending before another node takes over. */
+const TALLY_PENDING_MS = 2000;
+
+export function createBallotStore(redis: Redis, keys: RedisKeys) {
+  const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 7);
+
+  return {
+    async submit(a: SubmitArgs): Promise<SubmitOutcome> {
+      const ballot: SpeechBallot = { candidate: a.candidateId, group: a.group, scores: a.scores };
+      const res = (await submitScript(
+        [
+          keys.state(a.roundId),
+          keys.windows(a.roundId),
+          keys.cardStatus(a.roundId),
+          keys.ballots(a.roundId, a.candidateId),
+          keys.ballotMeta(a.roundId, a.candidateId),
+          keys.scored(a.roundId, a.candidateId),
+          keys.tallyPending(a.roundId),
+        ],
+        [a.cardId, a.candidateId, canonicalJson(ballot), a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS],
+      )) as [string, string?, number?];
+      const [code, receipt, flush] = res;
+      if ((code === "ok" || code === "duplicate") && receipt) {
+        return { code, receipt, flush: flush === 1 };
+      }
+      return { code: code as "round_locked" | "scoring_closed" | "card_void" | "stale_revision" };
+    },
+
+    /** The card's own current ballots, so a reloaded phone shows what it submitted. */
+    async mine(roundId: string, cardId: string, candidateIds: string[]): Promise<Record<string, OwnBallot>> {
+      const pipe = redis.pipeline();
+      for (const c of candidateIds) {
+        pipe.hget(keys.ballots(roundId, c), cardId);
+        pipe.hget(keys.ballotMeta(roundId, c), cardId);
+      }
+      const replies = (await pipe.exec()) ?? [];
+      const out: Record<string, OwnBallot> = {};
+      candidateIds.forEach((c, i) => {
+        const ballot = replies[2 * i]?.[1] as string | null;
+        const meta = replies[2 * i + 1]?.[1] as string | null;
+        if (!ballot || !meta) return;
+        const [seq, , receipt] = meta.split("|");
+        out[c] = { scores: (JSON.parse(ballot) as SpeechBallot).scores, receipt: receipt ?? "", seq: Number(seq) };
+      });
+      return out;
+    },
+
+    async progress(roundId: string, candidateIds: string[]): Promise<Progress> {
+      const pipe = redis.pipeline();
+      pipe.hgetall(keys.activeCards(roundId));
+      for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
+      const replies = (await pipe.exec()) ?? [];
+      const counts = (i: number) => {
+        const h = (replies[i]?.[1] ?? {}) as Record<string, string>;
+        return Object.fromEntries(Object.entries(h).map(([g, n]) => [g, Number(n)]));
+      };
+      const scored: Progress["scored"] = {};
+      candidateIds.forEach((c, i) => {
+        scored[c] = counts(i + 1);
+      });
+      return { roundId, cards: counts(0), scored };
+    },
+
+    /** Clears the pending marker so the next ballot schedules the next broadcast. */
+    clearTallyPending: (roundId: string) => redis.del(keys.tallyPending(roundId)),
+
+    /** All ballots of a locked round: card-less and sorted. */
+    async finalBallots(roundId: string): Promise<SpeechBallot[]> {
+      const raw = await redis.lrange(keys.finalBallots(roundId), 0, -1);
+      return raw.map((r) => JSON.parse(r) as SpeechBallot);
+    },
+  };
+}
+
+export type BallotStore = ReturnType<typeof createBallotStore>;

@@ -1,0 +1,23 @@
+-- Store a card's speech ballot for a candidate, atomically with every check, so a ballot
+-- racing the lock or the closing of scoring either lands whole before it or is refused.
+-- A re-send of the same ballot (same nonce) returns the stored receipt and counts once;
+-- a revision (higher seq) replaces the card's previous ballot.
+-- KEYS: state, windows, card-status, ballots(c), ballot-meta(c), scored(c), tally-pending
+-- ARGV: cardId, candidateId, ballotJson, nonce, seq, receipt, group, tallyThrottleMs
+-- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1)}.
+if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
+if redis.call('HGET', KEYS[2], ARGV[2]) ~= 'open' then return {'scoring_closed'} end
+if redis.call('HGET', KEYS[3], ARGV[1]) ~= 'active' then return {'card_void'} end
+local prev = redis.call('HGET', KEYS[5], ARGV[1])
+if prev then
+  local seq, nonce, receipt = string.match(prev, '^(%d+)|([^|]+)|(.+)$')
+  if nonce == ARGV[4] then return {'duplicate', receipt, 0} end
+  if tonumber(ARGV[5]) <= tonumber(seq) then return {'stale_revision'} end
+else
+  redis.call('HINCRBY', KEYS[6], ARGV[7], 1)
+end
+redis.call('HSET', KEYS[4], ARGV[1], ARGV[3])
+redis.call('HSET', KEYS[5], ARGV[1], ARGV[5] .. '|' .. ARGV[4] .. '|' .. ARGV[6])
+-- The first ballot after a tally broadcast schedules the next one (coalescing).
+local flush = redis.call('SET', KEYS[7], '1', 'PX', ARGV[8], 'NX') and 1 or 0
+return {'ok', ARGV[6], flush}

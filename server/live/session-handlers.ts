@@ -1,0 +1,93 @@
+import { type ErrorCode, fail, ok, type Result } from "../../shared/errors.ts";
+import type { SessionState } from "../../shared/protocol/index.ts";
+import type { RoundConfig } from "../../shared/round-file.ts";
+import type { Handlers } from "../platform/command-router.ts";
+import type { Services } from "../services.ts";
+import { broadcastScreen, broadcastState } from "./broadcast.ts";
+
+type SessionHandlers = Pick<
+  Handlers,
+  | "session:goto"
+  | "timer:start"
+  | "timer:stop"
+  | "scoring:open"
+  | "scoring:close"
+  | "result:reveal"
+  | "screen:show"
+>;
+
+/** The chair's controls. Every change is one Lua script; then the new state goes out. */
+export function sessionHandlers(s: Services): SessionHandlers {
+  const candidateOf = async (
+    roundId: string,
+    candidateId: string,
+  ): Promise<{ config: RoundConfig } | { error: "round_not_found" | "candidate_not_found" }> => {
+    const config = await s.rounds.config(roundId);
+    if (!config) return { error: "round_not_found" };
+    if (!config.candidates.some((c) => c.id === candidateId)) return { error: "candidate_not_found" };
+    return { config };
+  };
+
+  async function after(roundId: string, code: "ok" | ErrorCode): Promise<Result<SessionState>> {
+    if (code !== "ok") return fail(code);
+    await broadcastState(s, roundId);
+    return ok(await s.sessions.read(roundId));
+  }
+
+  return {
+    "session:goto": async (_ctx, { roundId, candidateId }) => {
+      const found = await candidateOf(roundId, candidateId);
+      if ("error" in found) return fail(found.error);
+      return after(roundId, await s.sessions.goto(roundId, candidateId));
+    },
+
+    "timer:start": async (_ctx, { roundId, kind }) => {
+      const config = await s.rounds.config(roundId);
+      if (!config) return fail("round_not_found");
+      const seconds = kind === "speech" ? config.timers.speechSeconds : config.timers.defenseSeconds;
+      return after(roundId, await s.sessions.timerStart(roundId, kind, seconds * 1000));
+    },
+
+    "timer:stop": async (_ctx, { roundId }) => {
+      if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
+      return after(roundId, await s.sessions.timerStop(roundId));
+    },
+
+    "scoring:open": async (_ctx, { roundId, candidateId }) => {
+      const found = await candidateOf(roundId, candidateId);
+      if ("error" in found) return fail(found.error);
+      const res = await after(roundId, await s.sessions.openWindow(roundId, candidateId));
+      void s.tally.broadcast(roundId);
+      return res;
+    },
+
+    "scoring:close": async (_ctx, { roundId, candidateId }) => {
+      const found = await candidateOf(roundId, candidateId);
+      if ("error" in found) return fail(found.error);
+      const res = await after(roundId, await s.sessions.closeWindow(roundId, candidateId));
+      void s.tally.broadcast(roundId);
+      return res;
+    },
+
+    "result:reveal": async (_ctx, { roundId, candidateId }) => {
+      const found = await candidateOf(roundId, candidateId);
+      if ("error" in found) return fail(found.error);
+      const result = await s.results.reveal(roundId, found.config, candidateId);
+      if (!result.ok) return result;
+      await broadcastScreen(s, roundId);
+      await broadcastState(s, roundId);
+      s.logger.info("result revealed", { roundId, candidateId });
+      return result;
+    },
+
+    "screen:show": async (_ctx, { roundId, view }) => {
+      const config = await s.rounds.config(roundId);
+      if (!config) return fail("round_not_found");
+      if (view === "ranking") {
+        await s.results.ranking(roundId, config);
+        await broadcastScreen(s, roundId);
+      }
+      return after(roundId, await s.sessions.showScreen(roundId, view));
+    },
+  };
+}

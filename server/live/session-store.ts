@@ -1,0 +1,80 @@
+import type { Redis } from "ioredis";
+import type { SessionState, TimerKind, TimerState } from "../../shared/protocol/index.ts";
+import type { RedisKeys } from "../platform/keys.ts";
+import { defineScript } from "../platform/lua.ts";
+
+const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
+const SCREENS = new Set(["welcome", "candidate", "result", "ranking", "locked"]);
+
+/** Parses the state hash; the timer is kept as flat fields so Lua can change it. */
+function toState(roundId: string, h: Record<string, string>, windows: Record<string, string>, revealed: string[], now: number): SessionState {
+  let timer: TimerState | null = null;
+  if (h.timerKind === "speech" || h.timerKind === "defense") {
+    timer = {
+      kind: h.timerKind,
+      durationMs: Number(h.timerDuration ?? 0),
+      startedAt: h.timerStartedAt ? Number(h.timerStartedAt) : null,
+      remainingMs: Number(h.timerRemaining ?? 0),
+    };
+  }
+  const screen = h.screen && SCREENS.has(h.screen) ? (h.screen as SessionState["screen"]) : "welcome";
+  return {
+    roundId,
+    status: h.status === "locked" ? "locked" : "open",
+    currentCandidateId: h.current ?? null,
+    timer,
+    windows: Object.fromEntries(
+      Object.entries(windows).map(([c, w]) => [c, w === "open" ? "open" : "closed"]),
+    ),
+    revealed,
+    screen,
+    shownCandidateId: h.shown ?? null,
+    digest: h.digest ?? null,
+    version: Number(h.version ?? 0),
+    serverNow: now,
+  };
+}
+
+/** The live session's state: current candidate, timer, scoring windows, screen view. */
+export function createSessionStore(redis: Redis, keys: RedisKeys) {
+  const scripts = {
+    goto: defineScript(redis, "session_goto", lua("session-goto"), 1),
+    timerStart: defineScript(redis, "timer_start", lua("timer-start"), 1),
+    timerStop: defineScript(redis, "timer_stop", lua("timer-stop"), 1),
+    open: defineScript(redis, "window_open", lua("window-open"), 3),
+    close: defineScript(redis, "window_close", lua("window-close"), 2),
+    showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
+  };
+  type Code = "ok" | "round_locked" | "bad_state";
+  const code = (p: Promise<unknown>) => p as Promise<Code>;
+
+  return {
+    /** Redis's clock in ms: the one clock every node and screen shares. */
+    async now(): Promise<number> {
+      const [s, us] = await redis.time();
+      return Number(s) * 1000 + Math.floor(Number(us) / 1000);
+    },
+
+    async read(roundId: string): Promise<SessionState> {
+      const [h, windows, revealed, now] = await Promise.all([
+        redis.hgetall(keys.state(roundId)),
+        redis.hgetall(keys.windows(roundId)),
+        redis.hkeys(keys.revealed(roundId)),
+        this.now(),
+      ]);
+      return toState(roundId, h, windows, revealed.filter(Boolean).sort(), now);
+    },
+
+    goto: (roundId: string, candidateId: string) => code(scripts.goto([keys.state(roundId)], [candidateId])),
+    timerStart: (roundId: string, kind: TimerKind, durationMs: number) =>
+      code(scripts.timerStart([keys.state(roundId)], [kind, durationMs])),
+    timerStop: (roundId: string) => code(scripts.timerStop([keys.state(roundId)], [])),
+    openWindow: (roundId: string, candidateId: string) =>
+      code(scripts.open([keys.state(roundId), keys.windows(roundId), keys.revealed(roundId)], [candidateId])),
+    closeWindow: (roundId: string, candidateId: string) =>
+      code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId])),
+    showScreen: (roundId: string, view: string) => code(scripts.showScreen([keys.state(roundId)], [view])),
+  };
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,35 @@
+import { rooms } from "../../shared/protocol/index.ts";
+import type { AppServer } from "../app-types.ts";
+import type { RoundStore } from "../setup/round-store.ts";
+import type { BallotStore } from "./ballot-store.ts";
+
+/**
+ * Coalesced progress for the chair and the projector: the first ballot after a broadcast
+ * marks the round pending in Redis (inside the ballot script) and the node that set the
+ * mark broadcasts once after `intervalMs`, whichever node later ballots land on. So the
+ * staff see a few updates a second at most, never one per ballot.
+ */
+export function createTallyFeed(io: AppServer, rounds: RoundStore, ballots: BallotStore, intervalMs: number) {
+  async function broadcast(roundId: string): Promise<void> {
+    const config = await rounds.config(roundId);
+    if (!config) return;
+    const progress = await ballots.progress(roundId, config.candidates.map((c) => c.id));
+    io.to(rooms.staff(roundId)).emit("tally:updated", progress);
+  }
+
+  return {
+    broadcast,
+    /** Called by the node whose ballot set the pending mark. */
+    schedule(roundId: string): void {
+      setTimeout(() => {
+        // Clear first: a ballot landing after this read schedules the next broadcast.
+        void ballots
+          .clearTallyPending(roundId)
+          .then(() => broadcast(roundId))
+          .catch(() => {});
+      }, intervalMs).unref();
+    },
+  };
+}
+
+export type TallyFeed = ReturnType<typeof createTallyFeed>;

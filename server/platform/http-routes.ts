@@ -1,0 +1,75 @@
+import express, { type Request, type Response, type Router } from "express";
+import { z } from "zod";
+import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
+import { canonicalJson } from "../../shared/canonical-json.ts";
+import type { Services } from "../services.ts";
+
+const LoginBody = z.object({ passphrase: z.string().min(1).max(200) }).strict();
+const RoundParam = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+
+/** Failed logins allowed per client address per window before it must wait. */
+const LOGIN_ATTEMPTS = 10;
+const LOGIN_WINDOW_S = 300;
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  invalid_payload: 400,
+  unauthorized: 401,
+  wrong_passphrase: 401,
+  forbidden: 403,
+  round_not_found: 404,
+  bad_state: 409,
+  rate_limited: 429,
+};
+
+function send(res: Response, error: ErrorCode): void {
+  res.status(STATUS[error] ?? 500).json(fail(error));
+}
+
+function bearer(req: Request): string | null {
+  const h = req.get("authorization");
+  return h?.startsWith("Bearer ") ? h.slice(7) : null;
+}
+
+/** The few HTTP routes; everything live goes over the socket. */
+export function httpRoutes(s: Services): Router {
+  const r = express.Router();
+  r.use(express.json({ limit: "64kb" }));
+
+  r.post("/api/login", async (req, res) => {
+    const body = LoginBody.safeParse(req.body);
+    if (!body.success) return send(res, "invalid_payload");
+    // Counted in Redis, so every node shares one limit per address.
+    const bucket = s.keys.loginAttempts(req.ip ?? "unknown");
+    const attempts = await s.redis.incr(bucket);
+    if (attempts === 1) await s.redis.expire(bucket, LOGIN_WINDOW_S);
+    if (attempts > LOGIN_ATTEMPTS) return send(res, "rate_limited");
+    if (!(await s.auth.checkPassphrase(body.data.passphrase))) {
+      s.logger.warn("organizer login refused", { ip: req.ip });
+      return send(res, "wrong_passphrase");
+    }
+    await s.redis.del(bucket);
+    res.json(ok({ token: await s.auth.issue({ role: "organizer" }) }));
+  });
+
+  r.get("/api/rounds/:roundId/export", async (req, res) => {
+    const roundId = RoundParam.safeParse(req.params.roundId);
+    if (!roundId.success) return send(res, "invalid_payload");
+    const principal = await s.auth.resolve(bearer(req));
+    if (!principal) return send(res, "unauthorized");
+    const allowed =
+      principal.role === "organizer" ||
+      ((principal.role === "chair" || principal.role === "observer") && principal.roundId === roundId.data);
+    if (!allowed) return send(res, "forbidden");
+    if (!(await s.rounds.exists(roundId.data))) return send(res, "round_not_found");
+    const file = await s.locks.readExport(roundId.data);
+    if (!file) return send(res, "bad_state");
+    res.set("Content-Disposition", `attachment; filename="jingpin-${roundId.data}.json"`);
+    res.type("application/json").send(canonicalJson(file));
+  });
+
+  r.get("/healthz", async (_req, res) => {
+    res.json(ok({ redis: (await s.redis.ping()) === "PONG" }));
+  });
+
+  return r;
+}

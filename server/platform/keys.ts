@@ -1,0 +1,35 @@
+/** Every Redis key of the system, built in one place from the deployment's prefix. */
+export function redisKeys(prefix: string) {
+  const round = (id: string) => `${prefix}round:${id}:`;
+  return {
+    /** A credential: SHA-256 of the token → the principal it stands for. */
+    auth: (tokenHash: string) => `${prefix}auth:${tokenHash}`,
+    organizerSecret: `${prefix}secret:organizer`,
+    projectorToken: `${prefix}secret:projector`,
+    loginAttempts: (bucket: string) => `${prefix}login:${bucket}`,
+    /** Sorted set of round ids by creation time. */
+    rounds: `${prefix}rounds`,
+    activeRound: `${prefix}active-round`,
+    config: (id: string) => `${round(id)}config`,
+    state: (id: string) => `${round(id)}state`,
+    windows: (id: string) => `${round(id)}windows`,
+    /** Candidate id → revealed CandidateResult JSON. */
+    revealed: (id: string) => `${round(id)}revealed`,
+    ranking: (id: string) => `${round(id)}ranking`,
+    cards: (id: string) => `${round(id)}cards`,
+    cardStatus: (id: string) => `${round(id)}card-status`,
+    activeCards: (id: string) => `${round(id)}active-cards`,
+    /** Card id → the card's current ballot for a candidate (only until the lock). */
+    ballots: (id: string, candidate: string) => `${round(id)}ballots:${candidate}`,
+    /** Card id → "seq|nonce|receipt" of that ballot (only until the lock). */
+    ballotMeta: (id: string, candidate: string) => `${round(id)}ballot-meta:${candidate}`,
+    /** Group → number of cards that scored the candidate. */
+    scored: (id: string, candidate: string) => `${round(id)}scored:${candidate}`,
+    /** After the lock: every ballot, sorted, with no card. */
+    finalBallots: (id: string) => `${round(id)}final-ballots`,
+    export: (id: string) => `${round(id)}export`,
+    tallyPending: (id: string) => `${round(id)}tally-pending`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof redisKeys>;

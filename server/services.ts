@@ -1,0 +1,61 @@
+import type { Redis } from "ioredis";
+import type { AppServer } from "./app-types.ts";
+import { type BallotStore, createBallotStore } from "./live/ballot-store.ts";
+import { createLockService, type LockService } from "./live/lock-service.ts";
+import { createResultService, type ResultService } from "./live/result-service.ts";
+import { createSessionStore, type SessionStore } from "./live/session-store.ts";
+import { createTallyFeed, type TallyFeed } from "./live/tally-feed.ts";
+import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
+import { type RedisKeys, redisKeys } from "./platform/keys.ts";
+import type { Logger } from "./platform/logger.ts";
+import { type CardStore, createCardStore } from "./setup/card-store.ts";
+import { createRoundStore, type RoundStore } from "./setup/round-store.ts";
+
+/** Everything a handler may use; built once per node from the injected Redis client. */
+export interface Services {
+  redis: Redis;
+  keys: RedisKeys;
+  io: AppServer;
+  logger: Logger;
+  publicUrl: () => string;
+  auth: AuthStore;
+  rounds: RoundStore;
+  cards: CardStore;
+  sessions: SessionStore;
+  ballots: BallotStore;
+  results: ResultService;
+  locks: LockService;
+  tally: TallyFeed;
+}
+
+export interface ServiceOptions {
+  redis: Redis;
+  keyPrefix: string;
+  io: AppServer;
+  logger: Logger;
+  publicUrl: () => string;
+  /** Delay of coalesced tally broadcasts. */
+  tallyIntervalMs: number;
+}
+
+export function createServices(o: ServiceOptions): Services {
+  const keys = redisKeys(o.keyPrefix);
+  const rounds = createRoundStore(o.redis, keys);
+  const ballots = createBallotStore(o.redis, keys);
+  const locks = createLockService(o.redis, keys, rounds, ballots, o.logger);
+  return {
+    redis: o.redis,
+    keys,
+    io: o.io,
+    logger: o.logger,
+    publicUrl: o.publicUrl,
+    auth: createAuthStore(o.redis, keys),
+    rounds,
+    cards: createCardStore(o.redis, keys),
+    sessions: createSessionStore(o.redis, keys),
+    ballots,
+    results: createResultService(o.redis, keys, locks.readExport),
+    locks,
+    tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs),
+  };
+}
