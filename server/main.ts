@@ -17,7 +17,8 @@ function lanAddress(): string {
   return "127.0.0.1";
 }
 
-const connect = () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: 20, enableAutoPipelining: true });
+const connect = () =>
+  new Redis(config.REDIS_URL, { maxRetriesPerRequest: 20, enableAutoPipelining: true });
 const redis = connect();
 const pubClient = connect();
 const subClient = pubClient.duplicate();

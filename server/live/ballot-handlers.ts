@@ -13,7 +13,15 @@ export function ballotHandlers(s: Services): Pick<Handlers, "ballot:submit"> {
       if (!config) return fail("round_not_found");
       if (!config.candidates.some((c) => c.id === candidateId)) return fail("candidate_not_found");
       if (scoresProblem(config.rubric, scores)) return fail("invalid_scores");
-      const out = await s.ballots.submit({ roundId: p.roundId, cardId: p.cardId, group: p.group, candidateId, scores, nonce, seq });
+      const out = await s.ballots.submit({
+        roundId: p.roundId,
+        cardId: p.cardId,
+        group: p.group,
+        candidateId,
+        scores,
+        nonce,
+        seq,
+      });
       if (out.code !== "ok" && out.code !== "duplicate") return fail(out.code);
       if (out.flush) s.tally.schedule(p.roundId);
       return ok({ receipt: out.receipt, duplicate: out.code === "duplicate" });

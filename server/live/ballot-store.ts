@@ -49,7 +49,16 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           keys.scored(a.roundId, a.candidateId),
           keys.tallyPending(a.roundId),
         ],
-        [a.cardId, a.candidateId, canonicalJson(ballot), a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS],
+        [
+          a.cardId,
+          a.candidateId,
+          canonicalJson(ballot),
+          a.nonce,
+          a.seq,
+          newReceipt(),
+          a.group,
+          TALLY_PENDING_MS,
+        ],
       )) as [string, string?, number?];
       const [code, receipt, flush] = res;
       if ((code === "ok" || code === "duplicate") && receipt) {
@@ -59,7 +68,11 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
     },
 
     /** The card's own current ballots, so a reloaded phone shows what it submitted. */
-    async mine(roundId: string, cardId: string, candidateIds: string[]): Promise<Record<string, OwnBallot>> {
+    async mine(
+      roundId: string,
+      cardId: string,
+      candidateIds: string[],
+    ): Promise<Record<string, OwnBallot>> {
       const pipe = redis.pipeline();
       for (const c of candidateIds) {
         pipe.hget(keys.ballots(roundId, c), cardId);
@@ -72,7 +85,11 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
         const meta = replies[2 * i + 1]?.[1] as string | null;
         if (!ballot || !meta) return;
         const [seq, , receipt] = meta.split("|");
-        out[c] = { scores: (JSON.parse(ballot) as SpeechBallot).scores, receipt: receipt ?? "", seq: Number(seq) };
+        out[c] = {
+          scores: (JSON.parse(ballot) as SpeechBallot).scores,
+          receipt: receipt ?? "",
+          seq: Number(seq),
+        };
       });
       return out;
     },

@@ -13,7 +13,11 @@ function moveToRound(socket: AppSocket, roundId: string, staff: boolean): void {
   if (staff) void socket.join(rooms.staff(roundId));
 }
 
-async function targetRound(s: Services, ctx: CommandContext, requested?: string): Promise<string | null> {
+async function targetRound(
+  s: Services,
+  ctx: CommandContext,
+  requested?: string,
+): Promise<string | null> {
   const p = ctx.principal;
   if (p.role === "voter" || p.role === "chair" || p.role === "observer") return p.roundId;
   if (p.role === "projector") return requested ?? (await s.rounds.activeId());

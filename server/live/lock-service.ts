@@ -1,10 +1,10 @@
 import type { Redis } from "ioredis";
-import { type Result, fail, ok } from "../../shared/errors.ts";
+import { fail, ok, type Result } from "../../shared/errors.ts";
 import { buildRoundExport, type RoundExport } from "../../shared/round-export.ts";
-import type { RoundStore } from "../setup/round-store.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { errorFields, type Logger } from "../platform/logger.ts";
 import { defineScript } from "../platform/lua.ts";
+import type { RoundStore } from "../setup/round-store.ts";
 import type { BallotStore } from "./ballot-store.ts";
 
 /**
@@ -13,8 +13,18 @@ import type { BallotStore } from "./ballot-store.ts";
  * Building is deterministic, so if a node dies between the two steps the next request
  * builds the very same file.
  */
-export function createLockService(redis: Redis, keys: RedisKeys, rounds: RoundStore, ballots: BallotStore, logger: Logger) {
-  const lockScript = defineScript(redis, "round_lock", new URL("./lua/round-lock.lua", import.meta.url));
+export function createLockService(
+  redis: Redis,
+  keys: RedisKeys,
+  rounds: RoundStore,
+  ballots: BallotStore,
+  logger: Logger,
+) {
+  const lockScript = defineScript(
+    redis,
+    "round_lock",
+    new URL("./lua/round-lock.lua", import.meta.url),
+  );
   const cache = new Map<string, RoundExport>();
 
   async function readExport(roundId: string): Promise<RoundExport | null> {
@@ -26,7 +36,9 @@ export function createLockService(redis: Redis, keys: RedisKeys, rounds: RoundSt
       cache.set(roundId, file);
       return file;
     }
-    return (await redis.hget(keys.state(roundId), "status")) === "locked" ? buildExport(roundId) : null;
+    return (await redis.hget(keys.state(roundId), "status")) === "locked"
+      ? buildExport(roundId)
+      : null;
   }
 
   async function buildExport(roundId: string): Promise<RoundExport | null> {
@@ -40,7 +52,11 @@ export function createLockService(redis: Redis, keys: RedisKeys, rounds: RoundSt
       evaluations: [],
     });
     await redis.set(keys.export(roundId), JSON.stringify(file), "NX");
-    await redis.multi().hset(keys.state(roundId), "digest", file.digest).hincrby(keys.state(roundId), "version", 1).exec();
+    await redis
+      .multi()
+      .hset(keys.state(roundId), "digest", file.digest)
+      .hincrby(keys.state(roundId), "version", 1)
+      .exec();
     cache.set(roundId, file);
     return file;
   }
@@ -55,13 +71,18 @@ export function createLockService(redis: Redis, keys: RedisKeys, rounds: RoundSt
         keys.ballots(roundId, c.id),
         keys.ballotMeta(roundId, c.id),
       ]);
-      const code = await lockScript([keys.state(roundId), keys.finalBallots(roundId), ...candidateKeys], [now.toISOString()]);
+      const code = await lockScript(
+        [keys.state(roundId), keys.finalBallots(roundId), ...candidateKeys],
+        [now.toISOString()],
+      );
       if (code !== "ok") return fail("round_locked");
       const file = await buildExport(roundId);
       if (!file) return fail("internal");
       // Rewrite the append-only file so the card-keyed ballot writes of the open session
       // are no longer on disk either.
-      await redis.bgrewriteaof().catch((err: unknown) => logger.warn("aof rewrite not started", errorFields(err)));
+      await redis
+        .bgrewriteaof()
+        .catch((err: unknown) => logger.warn("aof rewrite not started", errorFields(err)));
       logger.info("round locked", { roundId, ballots: file.ballots.length, digest: file.digest });
       return ok({ digest: file.digest });
     },

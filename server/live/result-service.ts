@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { type Result, fail, ok } from "../../shared/errors.ts";
+import { fail, ok, type Result } from "../../shared/errors.ts";
 import type { ScreenData } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
@@ -27,35 +27,55 @@ function compute(config: RoundConfig, candidateIds: Set<string>, ballots: Speech
  * Results the hall may see: a candidate's result once the chair reveals it (scoring closed),
  * the ranking over revealed candidates, and after the lock the final results of the export.
  */
-export function createResultService(redis: Redis, keys: RedisKeys, readExport: (roundId: string) => Promise<RoundExport | null>) {
+export function createResultService(
+  redis: Redis,
+  keys: RedisKeys,
+  readExport: (roundId: string) => Promise<RoundExport | null>,
+) {
   const begin = defineScript(redis, "reveal_begin", lua("reveal-begin"), 4);
   const store = defineScript(redis, "reveal_store", lua("reveal-store"), 2);
 
   async function revealedResults(roundId: string): Promise<Record<string, CandidateResult>> {
     const raw = await redis.hgetall(keys.revealed(roundId));
     const out: Record<string, CandidateResult> = {};
-    for (const [id, json] of Object.entries(raw)) if (json) out[id] = JSON.parse(json) as CandidateResult;
+    for (const [id, json] of Object.entries(raw))
+      if (json) out[id] = JSON.parse(json) as CandidateResult;
     return out;
   }
 
   return {
-    async reveal(roundId: string, config: RoundConfig, candidateId: string): Promise<Result<CandidateResult>> {
+    async reveal(
+      roundId: string,
+      config: RoundConfig,
+      candidateId: string,
+    ): Promise<Result<CandidateResult>> {
       const exported = await readExport(roundId);
       if (exported) {
         const final = exported.results.candidates.find((c) => c.id === candidateId);
         if (!final) return fail("candidate_not_found");
-        await store([keys.state(roundId), keys.revealed(roundId)], [candidateId, JSON.stringify(final)]);
+        await store(
+          [keys.state(roundId), keys.revealed(roundId)],
+          [candidateId, JSON.stringify(final)],
+        );
         return ok(final);
       }
       const [code, ...raw] = (await begin(
-        [keys.state(roundId), keys.windows(roundId), keys.ballots(roundId, candidateId), keys.revealed(roundId)],
+        [
+          keys.state(roundId),
+          keys.windows(roundId),
+          keys.ballots(roundId, candidateId),
+          keys.revealed(roundId),
+        ],
         [candidateId],
       )) as string[];
       if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
       const ballots = raw.map((r) => JSON.parse(r) as SpeechBallot);
       const result = compute(config, new Set([candidateId]), ballots).candidates[0];
       if (!result) return fail("candidate_not_found");
-      await store([keys.state(roundId), keys.revealed(roundId)], [candidateId, JSON.stringify(result)]);
+      await store(
+        [keys.state(roundId), keys.revealed(roundId)],
+        [candidateId, JSON.stringify(result)],
+      );
       return ok(result);
     },
 
@@ -67,7 +87,9 @@ export function createResultService(redis: Redis, keys: RedisKeys, readExport: (
       const pipe = redis.pipeline();
       for (const id of revealed) pipe.hvals(keys.ballots(roundId, id));
       const replies = (await pipe.exec()) ?? [];
-      const ballots = replies.flatMap(([, v]) => (v as string[]).map((r) => JSON.parse(r) as SpeechBallot));
+      const ballots = replies.flatMap(([, v]) =>
+        (v as string[]).map((r) => JSON.parse(r) as SpeechBallot),
+      );
       const positions = compute(config, revealed, ballots).positions;
       await redis.set(keys.ranking(roundId), JSON.stringify(positions));
       return positions;
@@ -79,8 +101,15 @@ export function createResultService(redis: Redis, keys: RedisKeys, readExport: (
         const results = Object.fromEntries(exported.results.candidates.map((c) => [c.id, c]));
         return { roundId, results, ranking: exported.results.positions };
       }
-      const [results, ranking] = await Promise.all([revealedResults(roundId), redis.get(keys.ranking(roundId))]);
-      return { roundId, results, ranking: ranking ? (JSON.parse(ranking) as PositionResult[]) : null };
+      const [results, ranking] = await Promise.all([
+        revealedResults(roundId),
+        redis.get(keys.ranking(roundId)),
+      ]);
+      return {
+        roundId,
+        results,
+        ranking: ranking ? (JSON.parse(ranking) as PositionResult[]) : null,
+      };
     },
   };
 }

@@ -24,7 +24,8 @@ export function sessionHandlers(s: Services): SessionHandlers {
   ): Promise<{ config: RoundConfig } | { error: "round_not_found" | "candidate_not_found" }> => {
     const config = await s.rounds.config(roundId);
     if (!config) return { error: "round_not_found" };
-    if (!config.candidates.some((c) => c.id === candidateId)) return { error: "candidate_not_found" };
+    if (!config.candidates.some((c) => c.id === candidateId))
+      return { error: "candidate_not_found" };
     return { config };
   };
 
@@ -44,7 +45,8 @@ export function sessionHandlers(s: Services): SessionHandlers {
     "timer:start": async (_ctx, { roundId, kind }) => {
       const config = await s.rounds.config(roundId);
       if (!config) return fail("round_not_found");
-      const seconds = kind === "speech" ? config.timers.speechSeconds : config.timers.defenseSeconds;
+      const seconds =
+        kind === "speech" ? config.timers.speechSeconds : config.timers.defenseSeconds;
       return after(roundId, await s.sessions.timerStart(roundId, kind, seconds * 1000));
     },
 

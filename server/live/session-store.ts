@@ -7,7 +7,13 @@ const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const SCREENS = new Set(["welcome", "candidate", "result", "ranking", "locked"]);
 
 /** Parses the state hash; the timer is kept as flat fields so Lua can change it. */
-function toState(roundId: string, h: Record<string, string>, windows: Record<string, string>, revealed: string[], now: number): SessionState {
+function toState(
+  roundId: string,
+  h: Record<string, string>,
+  windows: Record<string, string>,
+  revealed: string[],
+  now: number,
+): SessionState {
   let timer: TimerState | null = null;
   if (h.timerKind === "speech" || h.timerKind === "defense") {
     timer = {
@@ -17,7 +23,8 @@ function toState(roundId: string, h: Record<string, string>, windows: Record<str
       remainingMs: Number(h.timerRemaining ?? 0),
     };
   }
-  const screen = h.screen && SCREENS.has(h.screen) ? (h.screen as SessionState["screen"]) : "welcome";
+  const screen =
+    h.screen && SCREENS.has(h.screen) ? (h.screen as SessionState["screen"]) : "welcome";
   return {
     roundId,
     status: h.status === "locked" ? "locked" : "open",
@@ -65,15 +72,22 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
       return toState(roundId, h, windows, revealed.filter(Boolean).sort(), now);
     },
 
-    goto: (roundId: string, candidateId: string) => code(scripts.goto([keys.state(roundId)], [candidateId])),
+    goto: (roundId: string, candidateId: string) =>
+      code(scripts.goto([keys.state(roundId)], [candidateId])),
     timerStart: (roundId: string, kind: TimerKind, durationMs: number) =>
       code(scripts.timerStart([keys.state(roundId)], [kind, durationMs])),
     timerStop: (roundId: string) => code(scripts.timerStop([keys.state(roundId)], [])),
     openWindow: (roundId: string, candidateId: string) =>
-      code(scripts.open([keys.state(roundId), keys.windows(roundId), keys.revealed(roundId)], [candidateId])),
+      code(
+        scripts.open(
+          [keys.state(roundId), keys.windows(roundId), keys.revealed(roundId)],
+          [candidateId],
+        ),
+      ),
     closeWindow: (roundId: string, candidateId: string) =>
       code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId])),
-    showScreen: (roundId: string, view: string) => code(scripts.showScreen([keys.state(roundId)], [view])),
+    showScreen: (roundId: string, view: string) =>
+      code(scripts.showScreen([keys.state(roundId)], [view])),
   };
 }
 

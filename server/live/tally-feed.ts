@@ -9,11 +9,19 @@ import type { BallotStore } from "./ballot-store.ts";
  * mark broadcasts once after `intervalMs`, whichever node later ballots land on. So the
  * staff see a few updates a second at most, never one per ballot.
  */
-export function createTallyFeed(io: AppServer, rounds: RoundStore, ballots: BallotStore, intervalMs: number) {
+export function createTallyFeed(
+  io: AppServer,
+  rounds: RoundStore,
+  ballots: BallotStore,
+  intervalMs: number,
+) {
   async function broadcast(roundId: string): Promise<void> {
     const config = await rounds.config(roundId);
     if (!config) return;
-    const progress = await ballots.progress(roundId, config.candidates.map((c) => c.id));
+    const progress = await ballots.progress(
+      roundId,
+      config.candidates.map((c) => c.id),
+    );
     io.to(rooms.staff(roundId)).emit("tally:updated", progress);
   }
 

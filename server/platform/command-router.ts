@@ -13,7 +13,12 @@ import {
 import type { Principal } from "../../shared/roles.ts";
 import { errorFields, type Logger } from "./logger.ts";
 
-export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 export interface CommandContext {
   socket: AppSocket;
@@ -59,7 +64,11 @@ export function registerCommands(socket: AppSocket, handlers: Handlers, logger: 
         const handler = handlers[name] as Handler<typeof name>;
         ack(await handler({ socket, principal }, data));
       } catch (err) {
-        logger.error("command failed", { command: name, role: principal.role, ...errorFields(err) });
+        logger.error("command failed", {
+          command: name,
+          role: principal.role,
+          ...errorFields(err),
+        });
         ack(fail("internal"));
       }
     });

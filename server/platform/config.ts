@@ -8,7 +8,10 @@ export const ConfigSchema = z.object({
   /** The Redis that holds all live state; `npm start` passes its private one. */
   REDIS_URL: z.string().url(),
   /** Prefix of every Redis key, so several deployments or tests can share one Redis. */
-  KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/).default("jp:"),
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]*$/)
+    .default("jp:"),
   /** The address phones use, printed and put in QR codes (the LAN address by default). */
   PUBLIC_URL: z.string().url().optional(),
   /** Sets the organizer passphrase (stored hashed); otherwise one is generated once. */

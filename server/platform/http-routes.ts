@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import { z } from "zod";
-import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
 import { canonicalJson } from "../../shared/canonical-json.ts";
+import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
 import type { Services } from "../services.ts";
 
 const LoginBody = z.object({ passphrase: z.string().min(1).max(200) }).strict();
@@ -58,7 +58,8 @@ export function httpRoutes(s: Services): Router {
     if (!principal) return send(res, "unauthorized");
     const allowed =
       principal.role === "organizer" ||
-      ((principal.role === "chair" || principal.role === "observer") && principal.roundId === roundId.data);
+      ((principal.role === "chair" || principal.role === "observer") &&
+        principal.roundId === roundId.data);
     if (!allowed) return send(res, "forbidden");
     if (!(await s.rounds.exists(roundId.data))) return send(res, "round_not_found");
     const file = await s.locks.readExport(roundId.data);

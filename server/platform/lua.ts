@@ -19,5 +19,7 @@ export function defineScript(
   }
   const fn = defined[commandName] as (...a: (string | number)[]) => Promise<unknown>;
   return (keys, args) =>
-    numberOfKeys === undefined ? fn.call(redis, keys.length, ...keys, ...args) : fn.call(redis, ...keys, ...args);
+    numberOfKeys === undefined
+      ? fn.call(redis, keys.length, ...keys, ...args)
+      : fn.call(redis, ...keys, ...args);
 }

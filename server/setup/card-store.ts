@@ -29,8 +29,18 @@ interface StoredCard {
  * records who holds it (cards are handed out at the door like paper ballots).
  */
 export function createCardStore(redis: Redis, keys: RedisKeys) {
-  const issueScript = defineScript(redis, "card_issue", new URL("./lua/card-issue.lua", import.meta.url), 4);
-  const voidScript = defineScript(redis, "card_void", new URL("./lua/card-void.lua", import.meta.url), 4);
+  const issueScript = defineScript(
+    redis,
+    "card_issue",
+    new URL("./lua/card-issue.lua", import.meta.url),
+    4,
+  );
+  const voidScript = defineScript(
+    redis,
+    "card_void",
+    new URL("./lua/card-void.lua", import.meta.url),
+    4,
+  );
 
   async function issueOne(roundId: string, group: string): Promise<CardInfo> {
     for (;;) {
@@ -39,7 +49,12 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
       const card: StoredCard = { group, token };
       const principal = { role: "voter", roundId, cardId: id, group };
       const created = await issueScript(
-        [keys.cards(roundId), keys.cardStatus(roundId), keys.activeCards(roundId), keys.auth(tokenHash(token))],
+        [
+          keys.cards(roundId),
+          keys.cardStatus(roundId),
+          keys.activeCards(roundId),
+          keys.auth(tokenHash(token)),
+        ],
         [id, JSON.stringify(card), group, JSON.stringify(principal)],
       );
       if (created === 1) return { id, group, code: cardCode(id), status: "active", token };
@@ -79,11 +94,19 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
     },
 
     /** Voids a card; returns the card or an error code. */
-    async void(roundId: string, cardId: string): Promise<CardInfo | "card_not_found" | "round_locked"> {
+    async void(
+      roundId: string,
+      cardId: string,
+    ): Promise<CardInfo | "card_not_found" | "round_locked"> {
       const card = await this.get(roundId, cardId);
       if (!card) return "card_not_found";
       const res = await voidScript(
-        [keys.state(roundId), keys.cards(roundId), keys.cardStatus(roundId), keys.activeCards(roundId)],
+        [
+          keys.state(roundId),
+          keys.cards(roundId),
+          keys.cardStatus(roundId),
+          keys.activeCards(roundId),
+        ],
         [cardId, card.group],
       );
       if (res !== "ok") return res as "card_not_found" | "round_locked";

@@ -15,7 +15,12 @@ export function createRoundStore(redis: Redis, keys: RedisKeys) {
       await redis
         .multi()
         .set(keys.config(id), JSON.stringify(config))
-        .hset(keys.state(id), { status: "open", screen: "welcome", version: "1", createdAt: now.toISOString() })
+        .hset(keys.state(id), {
+          status: "open",
+          screen: "welcome",
+          version: "1",
+          createdAt: now.toISOString(),
+        })
         .zadd(keys.rounds, now.getTime(), id)
         .set(keys.activeRound, id)
         .exec();

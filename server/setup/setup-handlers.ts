@@ -31,7 +31,8 @@ export function setupHandlers(s: Services): SetupHandlers {
   const requireRound = async (roundId: string) => s.rounds.config(roundId);
 
   return {
-    "server:info": async () => ok({ publicUrl: s.publicUrl(), projectorToken: await s.auth.projectorToken() }),
+    "server:info": async () =>
+      ok({ publicUrl: s.publicUrl(), projectorToken: await s.auth.projectorToken() }),
 
     "round:list": async () => ok(await s.rounds.list()),
 
