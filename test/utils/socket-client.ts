@@ -68,16 +68,16 @@ export function waitFor<E extends keyof ServerToClientEvents>(
   return new Promise((resolve, reject) => {
     const s = socket as unknown as Socket;
     const timer = setTimeout(() => {
-      s.off(event, listener);
+      s.off(event as string, listener);
       reject(new Error(`timed out waiting for ${event}`));
     }, timeoutMs);
     const listener = (arg: unknown) => {
       const payload = arg as EventArg<E>;
       if (!until(payload)) return;
       clearTimeout(timer);
-      s.off(event, listener);
+      s.off(event as string, listener);
       resolve(payload);
     };
-    s.on(event, listener);
+    s.on(event as string, listener);
   });
 }
