@@ -1,0 +1,90 @@
+import { EQUAL_WITHIN } from "./ranking.ts";
+
+/** The fields of a candidate result that a recount checks (scoring.md); byGroup is not. */
+export interface CheckedCandidate {
+  id: string;
+  speech: number | null;
+  evaluation: number | null;
+  composite: number | null;
+  ballots: number;
+  evaluationsCast: number;
+  favourableRate: number | null;
+}
+
+export interface CheckedPosition {
+  id: string;
+  ranking: string[];
+  ties: string[][];
+  targets: string[];
+}
+
+export interface CheckedResults {
+  candidates: CheckedCandidate[];
+  positions: CheckedPosition[];
+}
+
+const NUMBER_FIELDS = [
+  "speech",
+  "evaluation",
+  "composite",
+  "ballots",
+  "evaluationsCast",
+  "favourableRate",
+] as const;
+const LIST_FIELDS = ["ranking", "ties", "targets"] as const;
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= EQUAL_WITHIN;
+}
+
+/** Pairs entries by id; reports ids missing on either side or listed twice in the file. */
+function pairById<T extends { id: string }>(
+  kind: string,
+  file: T[],
+  recount: T[],
+  problems: string[],
+): [T, T][] {
+  const pairs: [T, T][] = [];
+  for (const r of recount) {
+    const matches = file.filter((f) => f.id === r.id);
+    const first = matches[0];
+    if (!first) problems.push(`results.${kind}[${r.id}]: missing from the file`);
+    else pairs.push([first, r]);
+    if (matches.length > 1)
+      problems.push(`results.${kind}[${r.id}]: listed ${matches.length} times`);
+  }
+  for (const f of file) {
+    if (!recount.some((r) => r.id === f.id)) {
+      problems.push(`results.${kind}[${f.id}]: in the file but not in the recount`);
+    }
+  }
+  return pairs;
+}
+
+/**
+ * Every difference between the results a file states and a recount, as readable paths:
+ * `results.candidates[C1].speech: file 81.75, recount 81.7`. Empty when they agree.
+ */
+export function compareResults(file: CheckedResults, recount: CheckedResults): string[] {
+  const problems: string[] = [];
+  for (const [f, r] of pairById("candidates", file.candidates, recount.candidates, problems)) {
+    for (const field of NUMBER_FIELDS) {
+      if (!sameNumber(f[field], r[field])) {
+        problems.push(
+          `results.candidates[${r.id}].${field}: file ${f[field]}, recount ${r[field]}`,
+        );
+      }
+    }
+  }
+  for (const [f, r] of pairById("positions", file.positions, recount.positions, problems)) {
+    for (const field of LIST_FIELDS) {
+      const stated = JSON.stringify(f[field]);
+      const recounted = JSON.stringify(r[field]);
+      if (stated !== recounted) {
+        problems.push(`results.positions[${r.id}].${field}: file ${stated}, recount ${recounted}`);
+      }
+    }
+  }
+  return problems;
+}

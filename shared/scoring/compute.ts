@@ -1,0 +1,90 @@
+import type { Method } from "../round-file.ts";
+import { scoreEvaluation } from "./evaluation.ts";
+import { type MeritScores, rankPosition } from "./ranking.ts";
+import { scoreSpeech } from "./speech.ts";
+import { selectTargets } from "./targets.ts";
+import type {
+  CandidateResult,
+  EvaluationBallot,
+  PositionResult,
+  Results,
+  ScoringInput,
+  SpeechBallot,
+} from "./types.ts";
+
+/**
+ * composite = α·speech + β·evaluation (scoring.md, step 3). A part is needed when its weight
+ * is above zero; with β = 0 the composite is the speech score itself, evaluation or not.
+ */
+export function compositeScore(
+  speech: number | null,
+  evaluation: number | null,
+  method: Method,
+): number | null {
+  if (method.evaluationWeight === 0) return speech;
+  if (evaluation === null) return null;
+  if (method.speechWeight === 0) return method.evaluationWeight * evaluation;
+  if (speech === null) return null;
+  return method.speechWeight * speech + method.evaluationWeight * evaluation;
+}
+
+function byCandidate<T extends { candidate: string }>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.candidate);
+    if (list) list.push(item);
+    else map.set(item.candidate, [item]);
+  }
+  return map;
+}
+
+function candidateResult(
+  id: string,
+  ballots: SpeechBallot[],
+  evaluations: EvaluationBallot[],
+  input: ScoringInput,
+): CandidateResult {
+  const speech = scoreSpeech(ballots, input.rubric, input.groups, input.method);
+  const evaluation = scoreEvaluation(evaluations, input.groups, input.evaluationOptions);
+  return {
+    id,
+    speech: speech.speech,
+    evaluation: evaluation.evaluation,
+    composite: compositeScore(speech.speech, evaluation.evaluation, input.method),
+    ballots: speech.ballots,
+    evaluationsCast: evaluation.cast,
+    favourableRate: evaluation.favourableRate,
+    byGroup: { speech: speech.byGroup, evaluation: evaluation.byGroup },
+    criteria: speech.criteria,
+    evaluationCounts: evaluation.counts,
+  };
+}
+
+/**
+ * All results of a round from its inputs (scoring.md): candidates in input order, positions
+ * in input order. Unrounded; round only for display (round-half.ts).
+ */
+export function computeResults(input: ScoringInput): Results {
+  const ballots = byCandidate(input.ballots);
+  const evaluations = byCandidate(input.evaluations);
+  const candidates = input.candidates.map((c) =>
+    candidateResult(c.id, ballots.get(c.id) ?? [], evaluations.get(c.id) ?? [], input),
+  );
+  const scores = new Map<string, MeritScores>(candidates.map((c) => [c.id, c]));
+  const rankings = new Map(
+    input.positions.map((p) => [p.id, rankPosition(p, input.candidates, scores)]),
+  );
+  const targets = selectTargets(
+    input.positions,
+    input.candidates,
+    new Map([...rankings].map(([id, r]) => [id, r.ranking])),
+    scores,
+    input.method.inspectionRatio,
+  );
+  const positions = input.positions.map((p): PositionResult => {
+    const ranked = rankings.get(p.id) ?? { ranking: [], ties: [] };
+    const selected = targets.get(p.id) ?? { targets: [], quota: 0, edgeTie: false };
+    return { id: p.id, ...ranked, ...selected };
+  });
+  return { candidates, positions };
+}

@@ -1,0 +1,8 @@
+export { compareResults } from "./compare.ts";
+export { compositeScore, computeResults } from "./compute.ts";
+export { favourableOptions, scoreEvaluation } from "./evaluation.ts";
+export { compareMerit, EQUAL_WITHIN, rankPosition } from "./ranking.ts";
+export { formatScore, roundHalf } from "./round-half.ts";
+export { scoreSpeech } from "./speech.ts";
+export { quotaFor, selectTargets } from "./targets.ts";
+export type * from "./types.ts";
