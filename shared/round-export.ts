@@ -1,0 +1,232 @@
+import { z } from "zod";
+import { canonicalJson, compareCodePoints } from "./canonical-json.ts";
+import {
+  Candidate,
+  Criterion,
+  EvaluationOption,
+  Group,
+  Id,
+  Method,
+  Position,
+  type RoundConfig,
+} from "./round-file.ts";
+import { scoresProblem } from "./rubric.ts";
+import { type CheckedResults, compareResults } from "./scoring/compare.ts";
+import { computeResults } from "./scoring/compute.ts";
+import type { EvaluationBallot, Results, SpeechBallot } from "./scoring/types.ts";
+import { sha256Hex } from "./sha256.ts";
+
+/** The round export of scoring.md: one self-contained file that anyone can recount. */
+export const ROUND_EXPORT_FORMAT = "jingpin-round-export/1";
+
+const Score = z.number().nullable();
+const Count = z.number().int().min(0);
+
+export const TieDecision = z.object({
+  positionId: Id,
+  chosen: z.array(Id),
+  reason: z.string(),
+  decidedAt: z.string(),
+});
+export type TieDecision = z.output<typeof TieDecision>;
+
+// Results are checked only in the fields a recount compares; other fields may be added.
+const CheckedCandidate = z.looseObject({
+  id: z.string(),
+  speech: Score,
+  evaluation: Score,
+  composite: Score,
+  ballots: Count,
+  evaluationsCast: Count,
+  favourableRate: Score,
+  byGroup: z.unknown().optional(),
+});
+const CheckedPosition = z.looseObject({
+  id: z.string(),
+  ranking: z.array(z.string()),
+  ties: z.array(z.array(z.string())),
+  targets: z.array(z.string()),
+});
+
+export const RoundExportFile = z
+  .object({
+    format: z.literal(ROUND_EXPORT_FORMAT),
+    round: z.object({ id: z.string().min(1), title: z.string(), lockedAt: z.string() }),
+    rubric: z.array(Criterion).min(1),
+    groups: z.array(Group).min(1),
+    evaluationOptions: z.array(EvaluationOption).min(1),
+    method: Method,
+    positions: z.array(Position),
+    candidates: z.array(Candidate),
+    ballots: z.array(
+      z.object({ group: Id, candidate: Id, scores: z.record(z.string(), z.number()) }),
+    ),
+    evaluations: z.array(z.object({ group: Id, candidate: Id, option: Id })),
+    decisions: z.array(TieDecision).default([]),
+    results: z.looseObject({
+      candidates: z.array(CheckedCandidate),
+      positions: z.array(CheckedPosition),
+    }),
+    digest: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex characters"),
+  })
+  .superRefine((file, ctx) => {
+    for (const problem of referenceProblems(file)) {
+      ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
+    }
+  });
+
+/** A file as it was read and validated: results carry at least the checked fields. */
+export type ParsedRoundExport = z.output<typeof RoundExportFile>;
+
+/** A file as this project writes it. */
+export type RoundExport = Omit<ParsedRoundExport, "results"> & { results: Results };
+
+type Inputs = Pick<
+  ParsedRoundExport,
+  "rubric" | "groups" | "evaluationOptions" | "candidates" | "positions" | "ballots" | "evaluations"
+>;
+
+function duplicates(ids: string[]): string[] {
+  return ids.filter((id, i) => ids.indexOf(id) !== i);
+}
+
+/** Every reference in the inputs must resolve, and every ballot must be a valid ballot. */
+function referenceProblems(file: Inputs): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const known = (list: { id: string }[]) => new Set(list.map((x) => x.id));
+  const groups = known(file.groups);
+  const candidates = known(file.candidates);
+  const positions = known(file.positions);
+  const options = known(file.evaluationOptions);
+  for (const key of ["rubric", "groups", "evaluationOptions", "positions", "candidates"] as const) {
+    for (const id of duplicates(file[key].map((x) => x.id))) {
+      problems.push({ path: [key], message: `duplicate id ${id}` });
+    }
+  }
+  file.candidates.forEach((c, i) => {
+    if (c.applications.some((p) => !positions.has(p))) {
+      problems.push({ path: ["candidates", i, "applications"], message: "unknown position" });
+    }
+  });
+  file.ballots.forEach((b, i) => {
+    const at = ["ballots", i];
+    if (!groups.has(b.group)) problems.push({ path: at, message: `unknown group ${b.group}` });
+    if (!candidates.has(b.candidate)) problems.push({ path: at, message: "unknown candidate" });
+    const problem = scoresProblem(file.rubric, b.scores);
+    if (problem) problems.push({ path: [...at, "scores"], message: problem });
+  });
+  file.evaluations.forEach((e, i) => {
+    const ok = groups.has(e.group) && candidates.has(e.candidate) && options.has(e.option);
+    if (!ok)
+      problems.push({ path: ["evaluations", i], message: "unknown group, candidate or option" });
+  });
+  return problems;
+}
+
+/** Lowercase hex SHA-256 of the canonical JSON of the file without its `digest` key. */
+export function exportDigest(withoutDigest: unknown): string {
+  return sha256Hex(canonicalJson(withoutDigest));
+}
+
+function sortedByCanonicalText<T>(items: T[]): T[] {
+  return items
+    .map((item) => ({ item, text: canonicalJson(item) }))
+    .sort((a, b) => compareCodePoints(a.text, b.text))
+    .map((x) => x.item);
+}
+
+export interface RoundExportSource {
+  round: { id: string; title: string; lockedAt: string };
+  config: Pick<
+    RoundConfig,
+    "rubric" | "groups" | "evaluationOptions" | "method" | "positions" | "candidates"
+  >;
+  ballots: SpeechBallot[];
+  evaluations: EvaluationBallot[];
+  decisions?: TieDecision[];
+}
+
+/**
+ * The export written at lock. Fields are copied one by one so that nothing else a caller's
+ * ballot objects carry (card, voter, time) can reach the file: the ballot is secret.
+ */
+export function buildRoundExport(source: RoundExportSource): RoundExport {
+  const { config } = source;
+  const { trim, trimMin, speechWeight, evaluationWeight, inspectionRatio, decimals } =
+    config.method;
+  const inputs = {
+    rubric: config.rubric.map(({ id, label, max, step }) => ({ id, label, max, step })),
+    groups: config.groups.map(({ id, label, weight }) => ({ id, label, weight })),
+    evaluationOptions: config.evaluationOptions.map(({ id, label, points, favourable }) =>
+      favourable === undefined ? { id, label, points } : { id, label, points, favourable },
+    ),
+    method: { trim, trimMin, speechWeight, evaluationWeight, inspectionRatio, decimals },
+    positions: config.positions.map(({ id, title, seats }) => ({ id, title, seats })),
+    candidates: config.candidates.map(({ id, name, unit, applications }) =>
+      unit === undefined
+        ? { id, name, applications: [...applications] }
+        : { id, name, unit, applications: [...applications] },
+    ),
+    ballots: sortedByCanonicalText(
+      source.ballots.map(({ group, candidate, scores }) => ({
+        group,
+        candidate,
+        scores: { ...scores },
+      })),
+    ),
+    evaluations: sortedByCanonicalText(
+      source.evaluations.map(({ group, candidate, option }) => ({ group, candidate, option })),
+    ),
+  };
+  const body = {
+    format: ROUND_EXPORT_FORMAT,
+    round: { id: source.round.id, title: source.round.title, lockedAt: source.round.lockedAt },
+    ...inputs,
+    decisions: (source.decisions ?? []).map(({ positionId, chosen, reason, decidedAt }) => ({
+      positionId,
+      chosen: [...chosen],
+      reason,
+      decidedAt,
+    })),
+    results: computeResults(inputs),
+  } as const;
+  return { ...body, digest: exportDigest(body) };
+}
+
+export interface RoundExportVerification {
+  /** Digest and every recounted value agree with the file. */
+  ok: boolean;
+  digestOk: boolean;
+  /** Readable differences, e.g. `results.candidates[C1].speech: file 81.75, recount 81.7`. */
+  mismatches: string[];
+  recomputed: Results;
+  file?: ParsedRoundExport;
+  /** Set when the file is not a valid round export; nothing else was checked. */
+  formatError?: string;
+}
+
+/** Checks a round export as `npm run recount` does: shape, digest, then every result. */
+export function verifyRoundExport(file: unknown): RoundExportVerification {
+  const parsed = RoundExportFile.safeParse(file);
+  if (!parsed.success) {
+    const empty: Results = { candidates: [], positions: [] };
+    const formatError = z.prettifyError(parsed.error);
+    return { ok: false, digestOk: false, mismatches: [], recomputed: empty, formatError };
+  }
+  const { digest: _stated, ...withoutDigest } = file as Record<string, unknown>;
+  let digestOk: boolean;
+  try {
+    digestOk = exportDigest(withoutDigest) === parsed.data.digest;
+  } catch {
+    digestOk = false; // not representable as canonical JSON (say, a number read as Infinity)
+  }
+  const recomputed = computeResults(parsed.data);
+  const mismatches = compareResults(parsed.data.results as CheckedResults, recomputed);
+  return {
+    ok: digestOk && mismatches.length === 0,
+    digestOk,
+    mismatches,
+    recomputed,
+    file: parsed.data,
+  };
+}
