@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { verifyRoundExport } from "../../shared/round-export.ts";
+import { computeResults } from "../../shared/scoring/index.ts";
+import type { SpeechBallot } from "../../shared/scoring/types.ts";
+import { call, expectOk } from "../utils/socket-client.ts";
+import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await startTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+/** A seeded pseudo-random generator so a failing run can be reproduced. */
+function lcg(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+}
+
+describe("speech ballots", () => {
+  it("300 phones scoring one candidate at once give the independently computed result", async () => {
+    const { roundId, config, cards, organizer } = await seedRound(t, {
+      leaders: 20,
+      middle: 80,
+      staff: 200,
+    });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+    const phones = await Promise.all(cards.map((c) => t.client(c.token)));
+    await Promise.all(phones.map((p) => call(p, "session:join", {})));
+    const rand = lcg(42);
+    const sent: SpeechBallot[] = cards.map((c) => ({
+      group: c.group,
+      candidate: "C1",
+      scores: randomScores(config, rand),
+    }));
+    const acks = await Promise.all(
+      phones.map((p, i) =>
+        call(p, "ballot:submit", {
+          candidateId: "C1",
+          scores: sent[i]?.scores ?? {},
+          nonce: `n${i}xxxxxxxx`,
+          seq: 1,
+        }),
+      ),
+    );
+    expect(acks.filter((a) => a.ok)).toHaveLength(300);
+
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C1" }));
+    const revealed = expectOk(
+      await call(organizer, "result:reveal", { roundId, candidateId: "C1" }),
+    );
+    const { digest } = expectOk(await call(organizer, "round:lock", { roundId }));
+
+    const expected = computeResults({
+      ...config,
+      candidates: config.candidates,
+      ballots: sent,
+      evaluations: [],
+    });
+    const c1 = expected.candidates.find((c) => c.id === "C1");
+    expect(revealed.ballots).toBe(300);
+    expect(revealed.speech).toBeCloseTo(c1?.speech ?? Number.NaN, 9);
+
+    const res = await fetch(`${t.url}/api/rounds/${roundId}/export`, {
+      headers: { authorization: `Bearer ${t.organizerToken}` },
+    });
+    expect(res.status).toBe(200);
+    const file = await res.json();
+    expect(file.digest).toBe(digest);
+    expect(file.ballots).toHaveLength(300);
+    const verdict = verifyRoundExport(file);
+    expect(verdict.ok).toBe(true);
+    const exported = file.results.candidates.find((c: { id: string }) => c.id === "C1");
+    expect(exported.speech).toBeCloseTo(c1?.speech ?? Number.NaN, 9);
+  });
+
+  it("a revision replaces the card's ballot and a re-send does not count twice", async () => {
+    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C2" }));
+    const phone = await t.client(cards[0]?.token ?? "");
+    const first = {
+      candidateId: "C2",
+      scores: { knowledge: 10, skills: 10, quality: 10 },
+      nonce: "first-nonce",
+      seq: 1,
+    };
+    const a = expectOk(await call(phone, "ballot:submit", first));
+    const again = expectOk(await call(phone, "ballot:submit", first));
+    expect(again).toEqual({ receipt: a.receipt, duplicate: true });
+    const revised = {
+      candidateId: "C2",
+      scores: { knowledge: 30, skills: 30, quality: 40 },
+      nonce: "second-nonce",
+      seq: 2,
+    };
+    const b = expectOk(await call(phone, "ballot:submit", revised));
+    expect(b.duplicate).toBe(false);
+    // The old ballot arriving late is refused: the newer one stands.
+    const late = await call(phone, "ballot:submit", { ...first, nonce: "late-nonce", seq: 1 });
+    expect(late).toEqual({ ok: false, error: "stale_revision" });
+    const mine = expectOk(await call(phone, "session:join", {})).mine;
+    expect(mine?.C2).toEqual({ scores: revised.scores, receipt: b.receipt, seq: 2 });
+
+    const progress = expectOk(await call(organizer, "session:join", { roundId })).progress;
+    expect(progress?.scored.C2).toEqual({ leaders: 1 });
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C2" }));
+    const result = expectOk(await call(organizer, "result:reveal", { roundId, candidateId: "C2" }));
+    expect(result.ballots).toBe(1);
+    expect(result.speech).toBe(100);
+  });
+
+  it("refuses ballots when scoring is not open, after it closed, and from a voided card", async () => {
+    const { roundId, cards, organizer } = await seedRound(t, { leaders: 2, middle: 0, staff: 0 });
+    const [cardA, cardB] = cards;
+    const phone = await t.client(cardA?.token ?? "");
+    const ballot = {
+      candidateId: "C3",
+      scores: { knowledge: 1, skills: 1, quality: 1 },
+      nonce: "nonce-0001",
+      seq: 1,
+    };
+    expect(await call(phone, "ballot:submit", ballot)).toEqual({
+      ok: false,
+      error: "scoring_closed",
+    });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C3" }));
+    expectOk(await call(organizer, "card:void", { roundId, cardId: cardA?.id ?? "" }));
+    expect(await call(phone, "ballot:submit", ballot)).toEqual({ ok: false, error: "card_void" });
+    expect(await call(phone, "session:join", {})).toEqual({ ok: false, error: "card_void" });
+
+    const other = await t.client(cardB?.token ?? "");
+    expectOk(await call(other, "ballot:submit", { ...ballot, nonce: "nonce-0002" }));
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C3" }));
+    expect(await call(other, "ballot:submit", { ...ballot, nonce: "nonce-0003", seq: 2 })).toEqual({
+      ok: false,
+      error: "scoring_closed",
+    });
+    const result = expectOk(await call(organizer, "result:reveal", { roundId, candidateId: "C3" }));
+    expect(result.ballots).toBe(1);
+    // Revealed: scoring cannot be reopened under a result the hall has seen.
+    expect(await call(organizer, "scoring:open", { roundId, candidateId: "C3" })).toEqual({
+      ok: false,
+      error: "bad_state",
+    });
+  });
+
+  it("refuses scores off the rubric and changes nothing", async () => {
+    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+    const phone = await t.client(cards[0]?.token ?? "");
+    const bad = [
+      { knowledge: 30.5, skills: 1, quality: 1 },
+      { knowledge: 10.25, skills: 1, quality: 1 },
+      { knowledge: -1, skills: 1, quality: 1 },
+      { knowledge: 1, skills: 1 },
+      { knowledge: 1, skills: 1, quality: 1, extra: 1 },
+    ];
+    for (const [i, scores] of bad.entries()) {
+      const res = await call(phone, "ballot:submit", {
+        candidateId: "C1",
+        scores,
+        nonce: `bad-nonce-${i}`,
+        seq: 1,
+      });
+      expect(res).toEqual({ ok: false, error: "invalid_scores" });
+    }
+    const progress = expectOk(await call(organizer, "session:join", { roundId })).progress;
+    expect(progress?.scored.C1).toEqual({});
+  });
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
+import { inject } from "vitest";
+import { type App, createApp } from "../../server/app.ts";
+import { silentLogger } from "../../server/platform/logger.ts";
+import demoRound from "../../shared/demo-round.json" with { type: "json" };
+import type { CardInfo } from "../../shared/protocol/index.ts";
+import type { RoundConfig } from "../../shared/round-file.ts";
+import { type ClientSocket, call, connectClient, expectOk } from "./socket-client.ts";
+
+export const DEMO_ROUND = demoRound;
+
+export interface TestApp {
+  url: string;
+  app: App;
+  redis: Redis;
+  keyPrefix: string;
+  /** A logged-in organizer token. */
+  organizerToken: string;
+  /** Connects a socket client that the factory closes at the end. */
+  client(token: string): Promise<ClientSocket>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Share a prefix with another app to run two nodes on one Redis. */
+  keyPrefix?: string;
+  redisUrl?: string;
+  tallyIntervalMs?: number;
+  clientDir?: string;
+}
+
+/**
+ * A real server on port 0 on the test run's real Redis, under its own key prefix. Its
+ * close() shuts the server and every client it made, and deletes its keys (unless the
+ * prefix was handed in, when the test that chose it cleans up).
+ */
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  const redisUrl = opts.redisUrl ?? inject("redisUrl");
+  const keyPrefix =
+    opts.keyPrefix ?? `${inject("redisKeyPrefix")}${randomBytes(4).toString("hex")}:`;
+  const redis = new Redis(redisUrl, { enableAutoPipelining: true });
+  const pubClient = new Redis(redisUrl);
+  const subClient = pubClient.duplicate();
+  let url = "";
+  const app = createApp({
+    redis,
+    pubClient,
+    subClient,
+    keyPrefix,
+    publicUrl: () => url,
+    logger: silentLogger,
+    clientDir: opts.clientDir,
+    tallyIntervalMs: opts.tallyIntervalMs ?? 100,
+  });
+  await new Promise<void>((resolve) => app.http.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
+  await app.services.auth.ensurePassphrase({ fixed: "test-passphrase" });
+  const organizerToken = await app.services.auth.issue({ role: "organizer" });
+  const clients: ClientSocket[] = [];
+
+  return {
+    url,
+    app,
+    redis,
+    keyPrefix,
+    organizerToken,
+    async client(token) {
+      const c = await connectClient(url, token);
+      clients.push(c);
+      return c;
+    },
+    async close() {
+      for (const c of clients) c.close();
+      await app.close();
+      if (!opts.keyPrefix) await deleteByPrefix(redis, keyPrefix);
+      await Promise.allSettled([redis.quit(), pubClient.quit(), subClient.quit()]);
+    },
+  };
+}
+
+export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
+  const stream = redis.scanStream({ match: `${prefix}*`, count: 500 });
+  for await (const keys of stream as AsyncIterable<string[]>) {
+    if (keys.length > 0) await redis.unlink(...keys);
+  }
+}
+
+export interface SeededRound {
+  roundId: string;
+  config: RoundConfig;
+  cards: CardInfo[];
+  organizer: ClientSocket;
+}
+
+/** Imports the demo round (or `file`) and issues cards per group. */
+export async function seedRound(
+  t: TestApp,
+  counts: Record<string, number>,
+  file: unknown = DEMO_ROUND,
+): Promise<SeededRound> {
+  const organizer = await t.client(t.organizerToken);
+  const { roundId } = expectOk(await call(organizer, "round:import", { file }));
+  const cards = expectOk(await call(organizer, "cards:issue", { roundId, counts }));
+  const config = expectOk(await call(organizer, "session:join", { roundId })).round;
+  return { roundId, config, cards, organizer };
+}
+
+/** Random valid scores for the demo rubric (multiples of 0.5). */
+export function randomScores(
+  config: RoundConfig,
+  rand: () => number = Math.random,
+): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const c of config.rubric) scores[c.id] = Math.round((rand() * c.max) / c.step) * c.step;
+  return scores;
+}
