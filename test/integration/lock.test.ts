@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { canonicalJson } from "../../shared/canonical-json.ts";
+import type { SpeechBallot } from "../../shared/scoring/types.ts";
+import { call, expectOk, waitFor } from "../utils/socket-client.ts";
+import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await startTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function exportOf(roundId: string) {
+  const res = await fetch(`${t.url}/api/rounds/${roundId}/export`, {
+    headers: { authorization: `Bearer ${t.organizerToken}` },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { ballots: SpeechBallot[]; digest: string };
+}
+
+describe("the lock", () => {
+  it("ballots racing the lock either land whole before it or are refused", async () => {
+    const { roundId, config, cards, organizer } = await seedRound(t, {
+      leaders: 40,
+      middle: 80,
+      staff: 80,
+    });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C4" }));
+    const phones = await Promise.all(cards.map((c) => t.client(c.token)));
+    // Every phone keeps revising its ballot until it is refused, so ballots are in flight
+    // on every connection when the lock lands.
+    const lastAcked = new Map<number, SpeechBallot>();
+    let acks = 0;
+    let lock: ReturnType<typeof call<"round:lock">> | null = null;
+    const refusals = await Promise.all(
+      phones.map(async (phone, i) => {
+        for (let seq = 1; ; seq++) {
+          const scores = randomScores(config);
+          const res = await call(phone, "ballot:submit", {
+            candidateId: "C4",
+            scores,
+            nonce: `race-${i}-${seq}`,
+            seq,
+          });
+          if (!res.ok) return res;
+          lastAcked.set(i, { group: cards[i]?.group ?? "", candidate: "C4", scores });
+          if (++acks === 600) lock = call(organizer, "round:lock", { roundId });
+        }
+      }),
+    );
+    expect(lock).not.toBeNull();
+    expectOk(await (lock as unknown as ReturnType<typeof call<"round:lock">>));
+    for (const r of refusals) expect(r).toEqual({ ok: false, error: "round_locked" });
+
+    // Exactly the last acknowledged ballot of each card is in the export: none lost, none half.
+    const file = await exportOf(roundId);
+    const key = (b: SpeechBallot) => canonicalJson(b);
+    expect(file.ballots.map(key).sort()).toEqual([...lastAcked.values()].map(key).sort());
+    expect(file.ballots).toHaveLength(200);
+  });
+
+  it("after the lock nothing links a card to its scores or shows the order of submission", async () => {
+    const { roundId, config, cards, organizer } = await seedRound(t, {
+      leaders: 3,
+      middle: 3,
+      staff: 3,
+    });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+    for (const [i, card] of cards.entries()) {
+      const phone = await t.client(card.token);
+      expectOk(
+        await call(phone, "ballot:submit", {
+          candidateId: "C1",
+          scores: randomScores(config),
+          nonce: `order-${i}-x`,
+          seq: 1,
+        }),
+      );
+    }
+    expectOk(await call(organizer, "round:lock", { roundId }));
+    const keys = await t.redis.keys(`${t.keyPrefix}*`);
+    const dump: string[] = [];
+    for (const k of keys) {
+      const type = await t.redis.type(k);
+      if (type === "string") dump.push(k, (await t.redis.get(k)) ?? "");
+      if (type === "hash") dump.push(k, JSON.stringify(await t.redis.hgetall(k)));
+      if (type === "list") dump.push(k, JSON.stringify(await t.redis.lrange(k, 0, -1)));
+    }
+    const all = dump.join("\n");
+    // Card ids appear only in the card list and its status; no ballot store keyed by card remains.
+    expect(keys.some((k) => k.includes("ballots:") || k.includes("ballot-meta:"))).toBe(false);
+    const final = await t.redis.lrange(`${t.keyPrefix}round:${roundId}:final-ballots`, 0, -1);
+    expect(final).toEqual([...final].sort());
+    for (const card of cards) {
+      for (const line of final) expect(line).not.toContain(card.id);
+    }
+    const file = await exportOf(roundId);
+    const text = JSON.stringify(file);
+    for (const card of cards) {
+      expect(text).not.toContain(card.id);
+      expect(text).not.toContain(card.token);
+    }
+    expect(all).toContain("final-ballots");
+  });
+
+  it("locks once: later writes are refused and the projector shows the digest", async () => {
+    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+    const projector = await t.client(
+      expectOk(await call(organizer, "server:info", {})).projectorToken,
+    );
+    expectOk(await call(projector, "session:join", {}));
+    const lockedState = waitFor(
+      projector,
+      "session:state",
+      (s) => s.status === "locked" && s.digest !== null,
+    );
+    const { digest } = expectOk(await call(organizer, "round:lock", { roundId }));
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    const state = await lockedState;
+    expect(state.digest).toBe(digest);
+    expect(state.screen).toBe("locked");
+    expect(await call(organizer, "round:lock", { roundId })).toEqual({
+      ok: false,
+      error: "round_locked",
+    });
+    const phone = await t.client(cards[0]?.token ?? "");
+    const ballot = {
+      candidateId: "C1",
+      scores: { knowledge: 1, skills: 1, quality: 1 },
+      nonce: "after-lock",
+      seq: 1,
+    };
+    expect(await call(phone, "ballot:submit", ballot)).toEqual({
+      ok: false,
+      error: "round_locked",
+    });
+    expect(await call(organizer, "scoring:open", { roundId, candidateId: "C2" })).toEqual({
+      ok: false,
+      error: "round_locked",
+    });
+    expect(await call(organizer, "card:void", { roundId, cardId: cards[0]?.id ?? "" })).toEqual({
+      ok: false,
+      error: "round_locked",
+    });
+    expect((await exportOf(roundId)).digest).toBe(digest);
+  });
+});
