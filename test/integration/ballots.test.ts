@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { verifyRoundExport } from "../../shared/round-export.ts";
+import { type RoundExport, verifyRoundExport } from "../../shared/round-export.ts";
 import { computeResults } from "../../shared/scoring/index.ts";
 import type { SpeechBallot } from "../../shared/scoring/types.ts";
 import { call, expectOk } from "../utils/socket-client.ts";
@@ -70,13 +70,13 @@ describe("speech ballots", () => {
       headers: { authorization: `Bearer ${t.organizerToken}` },
     });
     expect(res.status).toBe(200);
-    const file = await res.json();
+    const file = (await res.json()) as RoundExport;
     expect(file.digest).toBe(digest);
     expect(file.ballots).toHaveLength(300);
     const verdict = verifyRoundExport(file);
     expect(verdict.ok).toBe(true);
-    const exported = file.results.candidates.find((c: { id: string }) => c.id === "C1");
-    expect(exported.speech).toBeCloseTo(c1?.speech ?? Number.NaN, 9);
+    const exported = file.results.candidates.find((c) => c.id === "C1");
+    expect(exported?.speech).toBeCloseTo(c1?.speech ?? Number.NaN, 9);
   });
 
   it("a revision replaces the card's ballot and a re-send does not count twice", async () => {
@@ -153,7 +153,7 @@ describe("speech ballots", () => {
     const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
     expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
     const phone = await t.client(cards[0]?.token ?? "");
-    const bad = [
+    const bad: Record<string, number>[] = [
       { knowledge: 30.5, skills: 1, quality: 1 },
       { knowledge: 10.25, skills: 1, quality: 1 },
       { knowledge: -1, skills: 1, quality: 1 },
