@@ -5,7 +5,13 @@ import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { spawnRedis } from "../../scripts/setup/redis.mjs";
 import { call, expectOk } from "../utils/socket-client.ts";
-import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import {
+  fetchExport,
+  randomScores,
+  seedRound,
+  startTestApp,
+  type TestApp,
+} from "../utils/test-app.ts";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -54,11 +60,7 @@ describe("restarts lose no acknowledged ballot", () => {
       expect(mine?.C6?.receipt).toBe(receipts.get(card.token));
     }
     expectOk(await call(org, "round:lock", { roundId }));
-    const file = await (
-      await fetch(`${second.url}/api/rounds/${roundId}/export`, {
-        headers: { authorization: `Bearer ${first.organizerToken}` },
-      })
-    ).json();
+    const file = await fetchExport(second.url, roundId, first.organizerToken);
     expect(file.ballots).toHaveLength(15);
   });
 
@@ -104,11 +106,7 @@ describe("restarts lose no acknowledged ballot", () => {
       staff: 10,
     });
     expectOk(await call(org, "round:lock", { roundId }));
-    const file = await (
-      await fetch(`${t2.url}/api/rounds/${roundId}/export`, {
-        headers: { authorization: `Bearer ${t1.organizerToken}` },
-      })
-    ).json();
+    const file = await fetchExport(t2.url, roundId, t1.organizerToken);
     expect(file.ballots).toHaveLength(30);
   });
 });

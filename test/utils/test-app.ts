@@ -6,6 +6,7 @@ import { type App, createApp } from "../../server/app.ts";
 import { silentLogger } from "../../server/platform/logger.ts";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
 import type { CardInfo } from "../../shared/protocol/index.ts";
+import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { type ClientSocket, call, connectClient, expectOk } from "./socket-client.ts";
 
@@ -115,4 +116,17 @@ export function randomScores(
   const scores: Record<string, number> = {};
   for (const c of config.rubric) scores[c.id] = Math.round((rand() * c.max) / c.step) * c.step;
   return scores;
+}
+
+/** Downloads a locked round's export as the organizer would. */
+export async function fetchExport(
+  url: string,
+  roundId: string,
+  token: string,
+): Promise<RoundExport> {
+  const res = await fetch(`${url}/api/rounds/${roundId}/export`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 200) throw new Error(`export: HTTP ${res.status}`);
+  return (await res.json()) as RoundExport;
 }
