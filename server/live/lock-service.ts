@@ -61,6 +61,20 @@ export function createLockService(
     return file;
   }
 
+  /**
+   * Rewrites the append-only file so the card-keyed ballot writes of the open session are
+   * no longer on disk either. Only when AOF is on: on a Redis without it, BGREWRITEAOF
+   * would create a file in that server's working directory.
+   */
+  async function compactAppendOnlyFile(): Promise<void> {
+    try {
+      const info = await redis.info("persistence");
+      if (/aof_enabled:1/.test(info)) await redis.bgrewriteaof();
+    } catch (err) {
+      logger.warn("aof rewrite not started", errorFields(err));
+    }
+  }
+
   return {
     readExport,
 
@@ -78,11 +92,7 @@ export function createLockService(
       if (code !== "ok") return fail("round_locked");
       const file = await buildExport(roundId);
       if (!file) return fail("internal");
-      // Rewrite the append-only file so the card-keyed ballot writes of the open session
-      // are no longer on disk either.
-      await redis
-        .bgrewriteaof()
-        .catch((err: unknown) => logger.warn("aof rewrite not started", errorFields(err)));
+      await compactAppendOnlyFile();
       logger.info("round locked", { roundId, ballots: file.ballots.length, digest: file.digest });
       return ok({ digest: file.digest });
     },
