@@ -6,7 +6,11 @@ import { isMultipleOf } from "./rubric.ts";
  * organizer imports it. Ids are short ASCII so they sort the same everywhere (code point
  * order) and are safe in Redis keys and URLs.
  */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "id");
+export const Id = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, "id")
+  // Ids become object keys in results; these would reach Object.prototype.
+  .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), "reserved id");
 const Label = z.string().trim().min(1).max(120);
 const EPS = 1e-9;
 
