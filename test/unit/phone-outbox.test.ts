@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { type KeyValueStore, Outbox, outboxKey, outcomeOf } from "../../client/src/phone/outbox.ts";
+
+/** A Map behind the storage interface; `refuse` mimics a browser that blocks storage. */
+function memoryStore(refuse = false): KeyValueStore & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    read: (key) => (refuse ? null : (data.get(key) ?? null)),
+    write: (key, value) => {
+      if (refuse) return;
+      if (value === null) data.delete(key);
+      else data.set(key, value);
+    },
+  };
+}
+
+const KEY = outboxKey("card-token-1");
+const scores = { knowledge: 25, skills: 26.5, quality: 35 };
+
+describe("phone outbox", () => {
+  it("persists a ballot before it is sent, so a reload finds it unchanged", () => {
+    const store = memoryStore();
+    const entry = new Outbox(store, KEY).prepare("C1", scores, "nonce-aaaaaaaa");
+    expect(entry).toEqual({ candidateId: "C1", scores, nonce: "nonce-aaaaaaaa", seq: 1 });
+
+    const reloaded = new Outbox(store, KEY);
+    expect(reloaded.allPending()).toEqual([entry]);
+    expect(reloaded.pending("C1")).toEqual(entry);
+  });
+
+  it("keeps its own copy of the scores", () => {
+    const s = { ...scores };
+    const entry = new Outbox(memoryStore(), KEY).prepare("C1", s, "nonce-aaaaaaaa");
+    s.knowledge = 0;
+    expect(entry.scores.knowledge).toBe(25);
+  });
+
+  it("drops an acknowledged ballot from the outbox and remembers it with its receipt", () => {
+    const store = memoryStore();
+    const box = new Outbox(store, KEY);
+    const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
+    box.acknowledge(entry, "R-1234");
+    const reloaded = new Outbox(store, KEY);
+    expect(reloaded.pending("C1")).toBeNull();
+    expect(reloaded.acked("C1")).toEqual({ scores, receipt: "R-1234", seq: 1 });
+  });
+
+  it("numbers a revision above everything this device has seen", () => {
+    const box = new Outbox(memoryStore(), KEY);
+    box.acknowledge(box.prepare("C1", scores, "nonce-aaaaaaaa"), "R-1");
+    expect(box.prepare("C1", scores, "nonce-bbbbbbbb").seq).toBe(2);
+    // A revision while the previous one is still unsent replaces it, with a higher seq.
+    const third = box.prepare("C1", scores, "nonce-cccccccc");
+    expect(third.seq).toBe(3);
+    expect(box.allPending()).toEqual([third]);
+    // Candidates are numbered independently.
+    expect(box.prepare("C2", scores, "nonce-dddddddd").seq).toBe(1);
+  });
+
+  it("starts above the server's seq after a reload on a device that lost its storage", () => {
+    const box = new Outbox(memoryStore(), KEY);
+    box.mergeServer({ C1: { scores, receipt: "R-7", seq: 7 } });
+    expect(box.acked("C1")).toEqual({ scores, receipt: "R-7", seq: 7 });
+    expect(box.prepare("C1", scores, "nonce-aaaaaaaa").seq).toBe(8);
+  });
+
+  it("trusts the server over local memory about what was stored, but never lowers a seq", () => {
+    const store = memoryStore();
+    const box = new Outbox(store, KEY);
+    box.acknowledge(box.prepare("C1", scores, "nonce-aaaaaaaa"), "R-1");
+    box.acknowledge(box.prepare("C2", scores, "nonce-bbbbbbbb"), "R-2");
+    box.mergeServer({ C2: { scores, receipt: "R-2", seq: 1 } });
+    expect(box.acked("C1")).toBeNull();
+    expect(box.prepare("C1", scores, "nonce-cccccccc").seq).toBe(2);
+    // No list (a locked round): what the phone knows is kept.
+    box.mergeServer(null);
+    expect(box.acked("C2")).not.toBeNull();
+  });
+
+  it("keeps the pending ballot when the server's list does not yet have it", () => {
+    const box = new Outbox(memoryStore(), KEY);
+    const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
+    box.mergeServer({});
+    expect(box.allPending()).toEqual([entry]);
+  });
+
+  it("drops a refused ballot, but not a newer revision queued meanwhile", () => {
+    const box = new Outbox(memoryStore(), KEY);
+    const first = box.prepare("C1", scores, "nonce-aaaaaaaa");
+    const second = box.prepare("C1", { ...scores, quality: 40 }, "nonce-bbbbbbbb");
+    box.drop(first);
+    expect(box.pending("C1")).toEqual(second);
+    box.acknowledge(first, "R-old");
+    expect(box.pending("C1")).toEqual(second);
+    box.drop(second);
+    expect(box.pending("C1")).toBeNull();
+  });
+
+  it("does not let a late acknowledgement of an older revision hide the newer one", () => {
+    const box = new Outbox(memoryStore(), KEY);
+    const first = box.prepare("C1", scores, "nonce-aaaaaaaa");
+    const second = box.prepare("C1", { ...scores, quality: 40 }, "nonce-bbbbbbbb");
+    box.acknowledge(second, "R-2");
+    box.acknowledge(first, "R-1");
+    expect(box.acked("C1")).toEqual({ scores: { ...scores, quality: 40 }, receipt: "R-2", seq: 2 });
+  });
+
+  it("works for the session when the browser refuses storage", () => {
+    const box = new Outbox(memoryStore(true), KEY);
+    const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
+    expect(box.pending("C1")).toEqual(entry);
+  });
+
+  it("ignores unreadable or malformed storage", () => {
+    const store = memoryStore();
+    store.write(KEY, "{not json");
+    expect(new Outbox(store, KEY).allPending()).toEqual([]);
+    store.write(
+      KEY,
+      JSON.stringify({
+        pending: { C1: { candidateId: "C1", scores: { a: "x" }, nonce: "n", seq: 1 } },
+        acked: [],
+        seq: { C1: -3, C2: 4 },
+      }),
+    );
+    const box = new Outbox(store, KEY);
+    expect(box.allPending()).toEqual([]);
+    expect(box.prepare("C1", scores, "nonce-aaaaaaaa").seq).toBe(1);
+    expect(box.prepare("C2", scores, "nonce-bbbbbbbb").seq).toBe(5);
+  });
+
+  it("keeps one ledger per card", () => {
+    const store = memoryStore();
+    new Outbox(store, outboxKey("card-a")).prepare("C1", scores, "nonce-aaaaaaaa");
+    expect(new Outbox(store, outboxKey("card-b")).allPending()).toEqual([]);
+    expect(outboxKey("card-a")).not.toBe(outboxKey("card-b"));
+    expect(outboxKey("card-a")).not.toContain("card-a");
+  });
+
+  it("re-sends after network failures and gives up on the server's refusals", () => {
+    expect(outcomeOf("offline")).toBe("retry");
+    expect(outcomeOf("timeout")).toBe("retry");
+    for (const code of [
+      "scoring_closed",
+      "round_locked",
+      "card_void",
+      "invalid_scores",
+      "stale_revision",
+      "invalid_payload",
+    ] as const) {
+      expect(outcomeOf(code)).toBe("final");
+    }
+  });
+});
