@@ -1,4 +1,94 @@
 import { defineTexts } from "./define.ts";
 
 /** Texts of the phone page(s). */
-export const phone = defineTexts({});
+export const phone = defineTexts({
+  "phone.anonymous": { zh: "无记名", en: "Anonymous" },
+  "phone.cardOf": { zh: "{group} · 评分卡", en: "{group} · ballot card" },
+  "phone.loading": { zh: "正在进入评分…", en: "Opening your ballot…" },
+
+  "phone.noCard.title": {
+    zh: "请扫描评分卡上的二维码",
+    en: "Scan the QR code on your ballot card",
+  },
+  "phone.noCard.body": {
+    zh: "请用微信“扫一扫”扫描工作人员发放的评分卡上的二维码,进入评分页面。",
+    en: "Use WeChat “Scan” on the QR code printed on the ballot card the staff gave you.",
+  },
+  "phone.unauthorized.title": { zh: "评分卡链接无效", en: "This ballot card link is not valid" },
+  "phone.unauthorized.body": {
+    zh: "请重新扫描评分卡上的二维码。仍无法进入时,请联系会场工作人员。",
+    en: "Scan the QR code on your ballot card again. If it still fails, ask the staff.",
+  },
+  "phone.cardVoid.title": { zh: "此评分卡已作废", en: "This ballot card was voided" },
+  "phone.cardVoid.body": {
+    zh: "请联系会场工作人员领取新的评分卡,并扫描新卡上的二维码。",
+    en: "Ask the staff for a new ballot card and scan the QR code on it.",
+  },
+  "phone.noRound.title": { zh: "本场评分尚未开始", en: "This session is not available" },
+  "phone.noRound.body": {
+    zh: "请稍后重新扫描评分卡上的二维码,或联系会场工作人员。",
+    en: "Scan the QR code on your ballot card again later, or ask the staff.",
+  },
+  "phone.askStaff": {
+    zh: "如有疑问,请举手示意工作人员。",
+    en: "Need help? Raise your hand for the staff.",
+  },
+
+  "phone.waiting.title": { zh: "会议即将开始", en: "The session will begin shortly" },
+  "phone.waiting.body": {
+    zh: "请保持本页面打开。竞聘人开始演讲后,这里会显示评分表。",
+    en: "Keep this page open. The score sheet appears here when the speeches begin.",
+  },
+
+  "phone.order": { zh: "第 {n} 位 / 共 {total} 位", en: "Speaker {n} of {total}" },
+  "phone.posts": { zh: "竞聘岗位", en: "Applying for" },
+  "phone.postSeparator": { zh: "、", en: ", " },
+  "phone.tabs.label": { zh: "正在评分的竞聘人", en: "Candidates open for scoring" },
+  "phone.tabs.todo": { zh: "待评", en: "To score" },
+  "phone.tabs.done": { zh: "已评", en: "Done" },
+
+  "phone.listen.title": { zh: "请聆听演讲", en: "Please listen to the speech" },
+  "phone.listen.body": {
+    zh: "评分开放后即可在此打分。",
+    en: "You can score here once scoring opens.",
+  },
+
+  "phone.criterion.max": { zh: "满分 {max}", en: "out of {max}" },
+  "phone.criterion.unscored": { zh: "未评分", en: "Not scored" },
+  "phone.criterion.lower": { zh: "{label} 减 {step} 分", en: "{label}: {step} lower" },
+  "phone.criterion.raise": { zh: "{label} 加 {step} 分", en: "{label}: {step} higher" },
+  "phone.criterion.slider": { zh: "{label} 评分", en: "{label} score" },
+
+  "phone.form.total": { zh: "合计", en: "Total" },
+  "phone.form.remaining": { zh: "还有 {n} 项未评分", en: "{n} left to score" },
+  "phone.form.submit": { zh: "提交评分", en: "Submit scores" },
+  "phone.form.hint": {
+    zh: "每一项都须打分。提交后,评分开放期间仍可修改。",
+    en: "Score every item. You can still change it while scoring is open.",
+  },
+  "phone.form.cancel": { zh: "取消修改", en: "Cancel" },
+  "phone.refused": { zh: "提交未成功:{reason}", en: "Not submitted: {reason}" },
+
+  "phone.sent.sending": { zh: "正在提交…", en: "Sending…" },
+  "phone.sent.submitted": { zh: "已提交", en: "Submitted" },
+  "phone.sent.unsent": {
+    zh: "未发送:网络恢复后将自动提交",
+    en: "Not sent yet: it will be submitted when the connection returns",
+  },
+  "phone.sent.retry": { zh: "立即重试", en: "Retry now" },
+  "phone.sent.receipt": { zh: "回执码", en: "Receipt" },
+  "phone.sent.revise": { zh: "修改评分", en: "Change my scores" },
+  "phone.sent.reviseHint": {
+    zh: "评分开放期间可修改,以最后一次提交为准。",
+    en: "You may change your scores while scoring is open; the last submission counts.",
+  },
+
+  "phone.closed.yours": { zh: "您提交的评分", en: "Your submitted scores" },
+  "phone.closed.none": { zh: "您未对该竞聘人评分。", en: "You did not score this candidate." },
+
+  "phone.locked.title": { zh: "评分已全部结束", en: "Scoring is complete" },
+  "phone.locked.body": {
+    zh: "结果已锁定。感谢您参与本次竞争上岗评分!现在可以关闭本页面。",
+    en: "The results are locked. Thank you for taking part! You may close this page now.",
+  },
+});
