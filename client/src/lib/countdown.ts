@@ -1,0 +1,32 @@
+import type { TimerState } from "../../../shared/protocol/state.ts";
+
+/** The last seconds are shown in red so the speaker and the hall see time running out. */
+export const WARN_MS = 30_000;
+
+export type TimerPhase = "ready" | "running" | "paused" | "over";
+
+/**
+ * Time left on a timer kept as absolute server times (state.ts): while it runs, what was left
+ * at the start minus what has passed since, by the server's clock; never below zero.
+ */
+export function timerLeftMs(timer: TimerState, serverNow: number): number {
+  if (timer.startedAt === null) return Math.max(0, timer.remainingMs);
+  return Math.max(0, timer.remainingMs - (serverNow - timer.startedAt));
+}
+
+export function timerPhase(timer: TimerState, serverNow: number): TimerPhase {
+  if (timerLeftMs(timer, serverNow) <= 0) return "over";
+  if (timer.startedAt !== null) return "running";
+  return timer.remainingMs >= timer.durationMs ? "ready" : "paused";
+}
+
+/**
+ * mm:ss, counting whole seconds up: 04:59.2 left shows 05:00, and 00:00 appears only when
+ * time is really up, as on a hall clock.
+ */
+export function formatClock(ms: number): string {
+  const total = Math.ceil(Math.max(0, ms) / 1000);
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  return `${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
+}
