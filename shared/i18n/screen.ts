@@ -1,4 +1,86 @@
 import { defineTexts } from "./define.ts";
 
 /** Texts of the screen page(s). */
-export const screen = defineTexts({});
+export const screen = defineTexts({
+  "screen.noLink.title": { zh: "大屏链接无效", en: "This projector link is not valid" },
+  "screen.noLink.body": {
+    zh: "请在组织者页面重新打开大屏链接。",
+    en: "Open the projector link again from the organizer's page.",
+  },
+  "screen.waiting.title": { zh: "等待会议开始", en: "Waiting for the session" },
+  "screen.waiting.body": {
+    zh: "组织者启用本场竞聘后,大屏将自动显示。",
+    en: "This screen follows automatically once the organizer activates a round.",
+  },
+  "screen.loading": { zh: "正在连接…", en: "Connecting…" },
+
+  "screen.welcome.kicker": {
+    zh: "竞争上岗 · 演讲答辩现场评分",
+    en: "Competitive appointment · live scoring",
+  },
+  "screen.welcome.howTo": { zh: "评分须知", en: "How to score" },
+  "screen.welcome.step1": { zh: "连接会场无线网络。", en: "Join the hall's Wi-Fi." },
+  "screen.welcome.step2": {
+    zh: "请用手机扫描您评分卡上的二维码进入评分(微信扫一扫即可)。",
+    en: "Scan the QR code on your ballot card with your phone (WeChat Scan works).",
+  },
+  "screen.welcome.step3": {
+    zh: "主持人宣布开始评分后,逐项打分并提交。",
+    en: "When the chair opens scoring, score every item and submit.",
+  },
+  "screen.welcome.step4": {
+    zh: "无记名评分;评分开放期间可修改,以最后一次提交为准。",
+    en: "Scoring is anonymous; you may revise while it is open, and the last submission counts.",
+  },
+  "screen.welcome.qrCaption": { zh: "评分页面", en: "Scoring page" },
+  "screen.welcome.qrNote": {
+    zh: "此码用于检查网络;评分请扫描您本人评分卡上的二维码。",
+    en: "This code only checks the network; to score, scan the code on your own card.",
+  },
+
+  "screen.order": { zh: "第 {n} 位 · 共 {total} 位", en: "Speaker {n} of {total}" },
+  "screen.posts": { zh: "竞聘岗位", en: "Applying for" },
+  "screen.postSeparator": { zh: "、", en: ", " },
+  "screen.timer.ready": { zh: "待开始", en: "Ready" },
+  "screen.timer.running": { zh: "计时中", en: "Running" },
+  "screen.timer.paused": { zh: "已暂停", en: "Paused" },
+  "screen.timer.over": { zh: "时间到", en: "Time is up" },
+  "screen.progress": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
+  "screen.groupProgress": { zh: "{group} {n}/{m}", en: "{group} {n}/{m}" },
+
+  "screen.result.title": { zh: "演讲答辩得分", en: "Speech and defense score" },
+  "screen.result.ballots": { zh: "有效评分 {n} 份", en: "{n} valid ballots" },
+  "screen.result.pending": { zh: "成绩尚未公布", en: "Not revealed yet" },
+  "screen.result.group": { zh: "评委类别", en: "Voter group" },
+  "screen.result.weight": { zh: "权重", en: "Weight" },
+  "screen.result.cast": { zh: "评分份数", en: "Ballots" },
+  "screen.result.kept": { zh: "计分份数", en: "Counted" },
+  "screen.result.mean": { zh: "平均分(满分 {max})", en: "Mean (of {max})" },
+  "screen.result.criteria": { zh: "各项平均分", en: "Mean per item" },
+  "screen.result.trimRule": {
+    zh: "每类评委满 {min} 份时,去掉 {k} 个最高分和 {k} 个最低分后取平均;各类按权重加权,折合百分制。",
+    en: "Once a group has {min} ballots, its {k} highest and {k} lowest are dropped before averaging; groups are weighted and scaled to 100.",
+  },
+
+  "screen.ranking.title": { zh: "成绩排名", en: "Ranking" },
+  "screen.ranking.seats": { zh: "职数 {n} 名", en: "{n} seat(s)" },
+  "screen.ranking.rank": { zh: "名次", en: "Rank" },
+  "screen.ranking.score": { zh: "得分", en: "Score" },
+  "screen.ranking.tie": { zh: "并列", en: "Tie" },
+  "screen.ranking.target": { zh: "考察对象", en: "To inspect" },
+  "screen.ranking.empty": { zh: "暂无已公布的成绩", en: "No results revealed yet" },
+  "screen.ranking.partial": {
+    zh: "排名仅含已公布成绩的竞聘人。",
+    en: "Only candidates whose results were revealed are ranked.",
+  },
+  "screen.ranking.edgeTie": {
+    zh: "名额边界出现并列,由会议研究确定。",
+    en: "A tie at the quota edge: the meeting decides.",
+  },
+
+  "screen.locked.title": { zh: "评分结果已锁定", en: "The results are locked" },
+  "screen.locked.body": {
+    zh: "评分数据已封存。任何人可用导出文件复算成绩,并核对以下摘要。",
+    en: "The ballots are sealed. Anyone can recount from the export file and check this digest.",
+  },
+});
