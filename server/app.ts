@@ -5,8 +5,12 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import express from "express";
 import type { Redis } from "ioredis";
 import { Server } from "socket.io";
+import type { CommandName } from "../shared/protocol/index.ts";
+import type { Principal } from "../shared/roles.ts";
 import type { AppServer } from "./app-types.ts";
 import { ballotHandlers } from "./live/ballot-handlers.ts";
+import { decisionHandlers } from "./live/decision-handlers.ts";
+import { evaluationHandlers } from "./live/evaluation-handlers.ts";
 import { joinHandlers } from "./live/join-handlers.ts";
 import { lockHandlers } from "./live/lock-handlers.ts";
 import { sessionHandlers } from "./live/session-handlers.ts";
@@ -74,7 +78,11 @@ export function createApp(deps: AppDeps): App {
     ...sessionHandlers(services),
     ...ballotHandlers(services),
     ...lockHandlers(services),
+    ...evaluationHandlers(services),
+    ...decisionHandlers(services),
   };
+  const audit = (principal: Principal, name: CommandName, payload: Record<string, unknown>) =>
+    services.audit.record(principal, name, payload, new Date());
 
   io.use(async (socket, next) => {
     try {
@@ -87,7 +95,7 @@ export function createApp(deps: AppDeps): App {
       next(new Error("internal"));
     }
   });
-  io.on("connection", (socket) => registerCommands(socket, handlers, deps.logger));
+  io.on("connection", (socket) => registerCommands(socket, handlers, deps.logger, audit));
 
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {

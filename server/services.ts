@@ -5,6 +5,7 @@ import { createLockService, type LockService } from "./live/lock-service.ts";
 import { createResultService, type ResultService } from "./live/result-service.ts";
 import { createSessionStore, type SessionStore } from "./live/session-store.ts";
 import { createTallyFeed, type TallyFeed } from "./live/tally-feed.ts";
+import { type AuditStore, createAuditStore } from "./platform/audit-store.ts";
 import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
 import { type RedisKeys, redisKeys } from "./platform/keys.ts";
 import type { Logger } from "./platform/logger.ts";
@@ -19,6 +20,7 @@ export interface Services {
   logger: Logger;
   publicUrl: () => string;
   auth: AuthStore;
+  audit: AuditStore;
   rounds: RoundStore;
   cards: CardStore;
   sessions: SessionStore;
@@ -50,6 +52,7 @@ export function createServices(o: ServiceOptions): Services {
     logger: o.logger,
     publicUrl: o.publicUrl,
     auth: createAuthStore(o.redis, keys),
+    audit: createAuditStore(o.redis, keys),
     rounds,
     cards: createCardStore(o.redis, keys),
     sessions: createSessionStore(o.redis, keys),

@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   "round_locked",
   /** Scoring is not open for this candidate (not yet opened, or closed). */
   "scoring_closed",
+  /** The democratic evaluation is not open (not yet opened, or closed). */
+  "evaluation_closed",
+  /** An evaluation names an unknown candidate or option. */
+  "invalid_choices",
+  /** A tie decision that does not fit the current results (no such tie, wrong count). */
+  "invalid_decision",
   /** Scoring must be closed before the result can be revealed. */
   "scoring_still_open",
   /** This ballot card was voided by the organizer. */

@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
 import type { Redis } from "ioredis";
 import { canonicalJson } from "../../shared/canonical-json.ts";
-import type { OwnBallot, Progress } from "../../shared/protocol/index.ts";
-import type { SpeechBallot } from "../../shared/scoring/types.ts";
+import type { OwnBallot, OwnEvaluation, Progress } from "../../shared/protocol/index.ts";
+import type { EvaluationBallot, SpeechBallot } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
 
@@ -26,15 +26,45 @@ export interface SubmitArgs {
   seq: number;
 }
 
+export interface EvaluationArgs {
+  roundId: string;
+  cardId: string;
+  group: string;
+  /** Every candidate of the round, in a fixed order; blanks are absent from choices. */
+  candidateIds: string[];
+  choices: Record<string, string>;
+  nonce: string;
+  seq: number;
+}
+
+type Refusal =
+  | "round_locked"
+  | "scoring_closed"
+  | "evaluation_closed"
+  | "card_void"
+  | "stale_revision";
 export type SubmitOutcome =
   | { code: "ok" | "duplicate"; receipt: string; flush: boolean }
-  | { code: "round_locked" | "scoring_closed" | "card_void" | "stale_revision" };
+  | { code: Refusal };
+
+function outcome(res: [string, string?, number?]): SubmitOutcome {
+  const [code, receipt, flush] = res;
+  if ((code === "ok" || code === "duplicate") && receipt)
+    return { code, receipt, flush: flush === 1 };
+  return { code: code as Refusal };
+}
+
+function parseMeta(meta: string): { seq: number; receipt: string } {
+  const [seq, , receipt] = meta.split("|");
+  return { seq: Number(seq), receipt: receipt ?? "" };
+}
 
 /** How long a scheduled tally broadcast may stay pending before another node takes over. */
 const TALLY_PENDING_MS = 2000;
 
 export function createBallotStore(redis: Redis, keys: RedisKeys) {
   const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 7);
+  const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
 
   return {
     async submit(a: SubmitArgs): Promise<SubmitOutcome> {
@@ -60,11 +90,47 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           TALLY_PENDING_MS,
         ],
       )) as [string, string?, number?];
-      const [code, receipt, flush] = res;
-      if ((code === "ok" || code === "duplicate") && receipt) {
-        return { code, receipt, flush: flush === 1 };
+      return outcome(res);
+    },
+
+    async evaluate(a: EvaluationArgs): Promise<SubmitOutcome> {
+      const ballots = a.candidateIds.map((c) => {
+        const option = a.choices[c];
+        const ballot: EvaluationBallot = { candidate: c, group: a.group, option: option ?? "" };
+        return option ? canonicalJson(ballot) : "";
+      });
+      const res = (await evaluateScript(
+        [
+          keys.state(a.roundId),
+          keys.cardStatus(a.roundId),
+          keys.evaluationMeta(a.roundId),
+          keys.evaluated(a.roundId),
+          keys.tallyPending(a.roundId),
+          ...a.candidateIds.map((c) => keys.evaluations(a.roundId, c)),
+        ],
+        [a.cardId, a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS, ...ballots],
+      )) as [string, string?, number?];
+      return outcome(res);
+    },
+
+    /** The card's own current evaluation, so a reloaded phone shows what it chose. */
+    async myEvaluation(
+      roundId: string,
+      cardId: string,
+      candidateIds: string[],
+    ): Promise<OwnEvaluation | null> {
+      const meta = await redis.hget(keys.evaluationMeta(roundId), cardId);
+      if (!meta) return null;
+      const pipe = redis.pipeline();
+      for (const c of candidateIds) pipe.hget(keys.evaluations(roundId, c), cardId);
+      const replies = (await pipe.exec()) ?? [];
+      const choices: Record<string, string> = {};
+      for (const [, raw] of replies) {
+        if (typeof raw !== "string") continue;
+        const ballot = JSON.parse(raw) as EvaluationBallot;
+        choices[ballot.candidate] = ballot.option;
       }
-      return { code: code as "round_locked" | "scoring_closed" | "card_void" | "stale_revision" };
+      return { choices, ...parseMeta(meta) };
     },
 
     /** The card's own current ballots, so a reloaded phone shows what it submitted. */
@@ -84,12 +150,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
         const ballot = replies[2 * i]?.[1] as string | null;
         const meta = replies[2 * i + 1]?.[1] as string | null;
         if (!ballot || !meta) return;
-        const [seq, , receipt] = meta.split("|");
-        out[c] = {
-          scores: (JSON.parse(ballot) as SpeechBallot).scores,
-          receipt: receipt ?? "",
-          seq: Number(seq),
-        };
+        out[c] = { scores: (JSON.parse(ballot) as SpeechBallot).scores, ...parseMeta(meta) };
       });
       return out;
     },
@@ -97,6 +158,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
     async progress(roundId: string, candidateIds: string[]): Promise<Progress> {
       const pipe = redis.pipeline();
       pipe.hgetall(keys.activeCards(roundId));
+      pipe.hgetall(keys.evaluated(roundId));
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
       const replies = (await pipe.exec()) ?? [];
       const counts = (i: number) => {
@@ -105,13 +167,19 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
       };
       const scored: Progress["scored"] = {};
       candidateIds.forEach((c, i) => {
-        scored[c] = counts(i + 1);
+        scored[c] = counts(i + 2);
       });
-      return { roundId, cards: counts(0), scored };
+      return { roundId, cards: counts(0), scored, evaluated: counts(1) };
     },
 
     /** Clears the pending marker so the next ballot schedules the next broadcast. */
     clearTallyPending: (roundId: string) => redis.del(keys.tallyPending(roundId)),
+
+    /** All evaluation ballots of a locked round: card-less and sorted. */
+    async finalEvaluations(roundId: string): Promise<EvaluationBallot[]> {
+      const raw = await redis.lrange(keys.finalEvaluations(roundId), 0, -1);
+      return raw.map((r) => JSON.parse(r) as EvaluationBallot);
+    },
 
     /** All ballots of a locked round: card-less and sorted. */
     async finalBallots(roundId: string): Promise<SpeechBallot[]> {

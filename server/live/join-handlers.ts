@@ -54,6 +54,10 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
           p.role === "voter" && state.status === "open"
             ? await s.ballots.mine(roundId, p.cardId, candidateIds)
             : null,
+        myEvaluation:
+          p.role === "voter" && state.status === "open"
+            ? await s.ballots.myEvaluation(roundId, p.cardId, candidateIds)
+            : null,
         group: p.role === "voter" ? p.group : null,
         publicUrl: s.publicUrl(),
       };

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { fail, ok, type Result } from "../../shared/errors.ts";
-import { buildRoundExport, type RoundExport } from "../../shared/round-export.ts";
+import { buildRoundExport, type RoundExport, type TieDecision } from "../../shared/round-export.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { errorFields, type Logger } from "../platform/logger.ts";
 import { defineScript } from "../platform/lua.ts";
@@ -49,7 +49,10 @@ export function createLockService(
       round: { id: roundId, title: config.title, lockedAt },
       config,
       ballots: await ballots.finalBallots(roundId),
-      evaluations: [],
+      evaluations: await ballots.finalEvaluations(roundId),
+      decisions: (await redis.lrange(keys.decisions(roundId), 0, -1)).map(
+        (d) => JSON.parse(d) as TieDecision,
+      ),
     });
     await redis.set(keys.export(roundId), JSON.stringify(file), "NX");
     await redis
@@ -84,9 +87,16 @@ export function createLockService(
       const candidateKeys = config.candidates.flatMap((c) => [
         keys.ballots(roundId, c.id),
         keys.ballotMeta(roundId, c.id),
+        keys.evaluations(roundId, c.id),
       ]);
       const code = await lockScript(
-        [keys.state(roundId), keys.finalBallots(roundId), ...candidateKeys],
+        [
+          keys.state(roundId),
+          keys.finalBallots(roundId),
+          keys.finalEvaluations(roundId),
+          keys.evaluationMeta(roundId),
+          ...candidateKeys,
+        ],
         [now.toISOString()],
       );
       if (code !== "ok") return fail("round_locked");

@@ -4,13 +4,25 @@ import type { ScreenData } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { computeResults } from "../../shared/scoring/index.ts";
-import type { CandidateResult, PositionResult, SpeechBallot } from "../../shared/scoring/types.ts";
+import type {
+  CandidateResult,
+  EvaluationBallot,
+  PositionResult,
+  Results,
+  SpeechBallot,
+} from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
+const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 
-function compute(config: RoundConfig, candidateIds: Set<string>, ballots: SpeechBallot[]) {
+function compute(
+  config: RoundConfig,
+  candidateIds: Set<string>,
+  ballots: SpeechBallot[],
+  evaluations: EvaluationBallot[],
+): Results {
   return computeResults({
     rubric: config.rubric,
     groups: config.groups,
@@ -19,13 +31,18 @@ function compute(config: RoundConfig, candidateIds: Set<string>, ballots: Speech
     positions: config.positions,
     candidates: config.candidates.filter((c) => candidateIds.has(c.id)),
     ballots: ballots.filter((b) => candidateIds.has(b.candidate)),
-    evaluations: [],
+    evaluations: evaluations.filter((e) => candidateIds.has(e.candidate)),
   });
+}
+
+function byId(results: CandidateResult[]): Record<string, CandidateResult> {
+  return Object.fromEntries(results.map((c) => [c.id, c]));
 }
 
 /**
  * Results the hall may see: a candidate's result once the chair reveals it (scoring closed),
- * the ranking over revealed candidates, and after the lock the final results of the export.
+ * the evaluation once revealed (evaluation closed), the ranking over what was revealed,
+ * and after the lock the final results of the export.
  */
 export function createResultService(
   redis: Redis,
@@ -34,13 +51,25 @@ export function createResultService(
 ) {
   const begin = defineScript(redis, "reveal_begin", lua("reveal-begin"), 4);
   const store = defineScript(redis, "reveal_store", lua("reveal-store"), 2);
+  const beginEvaluation = defineScript(redis, "evaluation_reveal", lua("evaluation-reveal"));
 
-  async function revealedResults(roundId: string): Promise<Record<string, CandidateResult>> {
-    const raw = await redis.hgetall(keys.revealed(roundId));
-    const out: Record<string, CandidateResult> = {};
-    for (const [id, json] of Object.entries(raw))
-      if (json) out[id] = JSON.parse(json) as CandidateResult;
+  async function readHash<T>(key: string): Promise<Record<string, T>> {
+    const raw = await redis.hgetall(key);
+    const out: Record<string, T> = {};
+    for (const [id, json] of Object.entries(raw)) if (json) out[id] = JSON.parse(json) as T;
     return out;
+  }
+
+  /** The live ballots of these candidates (speech) and, when asked, their evaluations. */
+  async function liveBallots(roundId: string, ids: string[], withEvaluations: boolean) {
+    const pipe = redis.pipeline();
+    for (const id of ids) pipe.hvals(keys.ballots(roundId, id));
+    if (withEvaluations) for (const id of ids) pipe.hvals(keys.evaluations(roundId, id));
+    const replies = ((await pipe.exec()) ?? []).map(([, v]) => v as string[]);
+    return {
+      ballots: parse<SpeechBallot>(replies.slice(0, ids.length).flat()),
+      evaluations: parse<EvaluationBallot>(replies.slice(ids.length).flat()),
+    };
   }
 
   return {
@@ -69,8 +98,7 @@ export function createResultService(
         [candidateId],
       )) as string[];
       if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
-      const ballots = raw.map((r) => JSON.parse(r) as SpeechBallot);
-      const result = compute(config, new Set([candidateId]), ballots).candidates[0];
+      const result = compute(config, new Set([candidateId]), parse(raw), []).candidates[0];
       if (!result) return fail("candidate_not_found");
       await store(
         [keys.state(roundId), keys.revealed(roundId)],
@@ -79,36 +107,71 @@ export function createResultService(
       return ok(result);
     },
 
+    /** Reveals the democratic evaluation of every candidate (evaluation closed). */
+    async revealEvaluation(
+      roundId: string,
+      config: RoundConfig,
+    ): Promise<Result<Record<string, CandidateResult>>> {
+      const ids = config.candidates.map((c) => c.id);
+      const exported = await readExport(roundId);
+      if (exported) return ok(byId(exported.results.candidates));
+      const [code, ...raw] = (await beginEvaluation(
+        [keys.state(roundId), ...ids.map((id) => keys.evaluations(roundId, id))],
+        [],
+      )) as string[];
+      if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
+      const results = byId(compute(config, new Set(ids), [], parse(raw)).candidates);
+      const pipe = redis.pipeline();
+      for (const [id, r] of Object.entries(results))
+        pipe.hset(keys.evaluationRevealed(roundId), id, JSON.stringify(r));
+      await pipe.exec();
+      return ok(results);
+    },
+
     /** The ranking per position over the revealed candidates (all of them after the lock). */
     async ranking(roundId: string, config: RoundConfig): Promise<PositionResult[]> {
       const exported = await readExport(roundId);
       if (exported) return exported.results.positions;
-      const revealed = new Set(Object.keys(await revealedResults(roundId)));
-      const pipe = redis.pipeline();
-      for (const id of revealed) pipe.hvals(keys.ballots(roundId, id));
-      const replies = (await pipe.exec()) ?? [];
-      const ballots = replies.flatMap(([, v]) =>
-        (v as string[]).map((r) => JSON.parse(r) as SpeechBallot),
-      );
-      const positions = compute(config, revealed, ballots).positions;
+      const revealed = Object.keys(await readHash(keys.revealed(roundId)));
+      const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
+      const { ballots, evaluations } = await liveBallots(roundId, revealed, withEvaluations);
+      const positions = compute(config, new Set(revealed), ballots, evaluations).positions;
       await redis.set(keys.ranking(roundId), JSON.stringify(positions));
       return positions;
+    },
+
+    /**
+     * The results as they stand before the lock, over every candidate whose scoring is
+     * closed (and the evaluation once it is closed): what a tie decision is checked against.
+     */
+    async current(roundId: string, config: RoundConfig): Promise<Results> {
+      const exported = await readExport(roundId);
+      if (exported) return exported.results;
+      const [windows, evaluation] = await Promise.all([
+        redis.hgetall(keys.windows(roundId)),
+        redis.hget(keys.state(roundId), "evaluation"),
+      ]);
+      const closed = Object.keys(windows).filter((id) => windows[id] === "closed");
+      const { ballots, evaluations } = await liveBallots(roundId, closed, evaluation === "closed");
+      return compute(config, new Set(closed), ballots, evaluations);
     },
 
     async screen(roundId: string): Promise<ScreenData> {
       const exported = await readExport(roundId);
       if (exported) {
-        const results = Object.fromEntries(exported.results.candidates.map((c) => [c.id, c]));
-        return { roundId, results, ranking: exported.results.positions };
+        const results = byId(exported.results.candidates);
+        return { roundId, results, ranking: exported.results.positions, evaluation: results };
       }
-      const [results, ranking] = await Promise.all([
-        revealedResults(roundId),
+      const [results, ranking, evaluation] = await Promise.all([
+        readHash<CandidateResult>(keys.revealed(roundId)),
         redis.get(keys.ranking(roundId)),
+        readHash<CandidateResult>(keys.evaluationRevealed(roundId)),
       ]);
       return {
         roundId,
         results,
         ranking: ranking ? (JSON.parse(ranking) as PositionResult[]) : null,
+        evaluation: Object.keys(evaluation).length > 0 ? evaluation : null,
       };
     },
   };

@@ -4,7 +4,7 @@ import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
-const SCREENS = new Set(["welcome", "candidate", "result", "ranking", "locked"]);
+const SCREENS = new Set(["welcome", "candidate", "result", "evaluation", "ranking", "locked"]);
 
 /** Parses the state hash; the timer is kept as flat fields so Lua can change it. */
 function toState(
@@ -34,6 +34,8 @@ function toState(
       Object.entries(windows).map(([c, w]) => [c, w === "open" ? "open" : "closed"]),
     ),
     revealed,
+    evaluation: h.evaluation === "open" || h.evaluation === "closed" ? h.evaluation : "pending",
+    evaluationRevealed: h.evaluationRevealed === "1",
     screen,
     shownCandidateId: h.shown ?? null,
     digest: h.digest ?? null,
@@ -51,6 +53,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
     open: defineScript(redis, "window_open", lua("window-open"), 3),
     close: defineScript(redis, "window_close", lua("window-close"), 2),
     showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
+    evaluationWindow: defineScript(redis, "evaluation_window", lua("evaluation-window"), 1),
   };
   type Code = "ok" | "round_locked" | "bad_state";
   const code = (p: Promise<unknown>) => p as Promise<Code>;
@@ -86,6 +89,8 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
       ),
     closeWindow: (roundId: string, candidateId: string) =>
       code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId])),
+    evaluationWindow: (roundId: string, to: "open" | "closed") =>
+      code(scripts.evaluationWindow([keys.state(roundId)], [to])),
     showScreen: (roundId: string, view: string) =>
       code(scripts.showScreen([keys.state(roundId)], [view])),
   };

@@ -43,7 +43,16 @@ export function boundRound(principal: Principal): string | null {
  * its own round. Expected failures come back as codes; anything thrown is logged and
  * answered with "internal", so bad input can never crash the server.
  */
-export function registerCommands(socket: AppSocket, handlers: Handlers, logger: Logger): void {
+export function registerCommands(
+  socket: AppSocket,
+  handlers: Handlers,
+  logger: Logger,
+  onSuccess?: (
+    principal: Principal,
+    name: CommandName,
+    payload: Record<string, unknown>,
+  ) => Promise<void>,
+): void {
   const principal = socket.data.principal;
   for (const name of Object.keys(commands) as CommandName[]) {
     const spec = commands[name];
@@ -62,7 +71,10 @@ export function registerCommands(socket: AppSocket, handlers: Handlers, logger: 
       if (bound && "roundId" in data && data.roundId !== bound) return ack(fail("forbidden"));
       try {
         const handler = handlers[name] as Handler<typeof name>;
-        ack(await handler({ socket, principal }, data));
+        const result = await handler({ socket, principal }, data);
+        if (result.ok && onSuccess)
+          await onSuccess(principal, name, data as Record<string, unknown>);
+        ack(result);
       } catch (err) {
         logger.error("command failed", {
           command: name,

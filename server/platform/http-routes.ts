@@ -1,8 +1,9 @@
-import express, { type Request, type Response, type Router } from "express";
+import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
 import type { Services } from "../services.ts";
+import { errorFields } from "./logger.ts";
 
 const LoginBody = z.object({ passphrase: z.string().min(1).max(200) }).strict();
 const RoundParam = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
@@ -70,6 +71,14 @@ export function httpRoutes(s: Services): Router {
 
   r.get("/healthz", async (_req, res) => {
     res.json(ok({ redis: (await s.redis.ping()) === "PONG" }));
+  });
+
+  // A body express.json() cannot read (broken JSON, too large) gets a code like any other
+  // refusal, never Express's HTML page with the stack trace.
+  r.use((err: { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+    if ((err.status ?? 500) < 500) return send(res, "invalid_payload");
+    s.logger.error("http route failed", errorFields(err));
+    send(res, "internal");
   });
 
   return r;

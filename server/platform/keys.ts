@@ -25,8 +25,21 @@ export function redisKeys(prefix: string) {
     ballotMeta: (id: string, candidate: string) => `${round(id)}ballot-meta:${candidate}`,
     /** Group → number of cards that scored the candidate. */
     scored: (id: string, candidate: string) => `${round(id)}scored:${candidate}`,
+    /** Card id → the card's democratic-evaluation choice for a candidate (until the lock). */
+    evaluations: (id: string, candidate: string) => `${round(id)}evaluations:${candidate}`,
+    /** Card id → "seq|nonce|receipt" of the card's evaluation (until the lock). */
+    evaluationMeta: (id: string) => `${round(id)}evaluation-meta`,
+    /** Group → number of cards that submitted an evaluation. */
+    evaluated: (id: string) => `${round(id)}evaluated`,
+    /** Candidate id → CandidateResult with the revealed evaluation. */
+    evaluationRevealed: (id: string) => `${round(id)}evaluation-revealed`,
+    /** Tie decisions recorded by the chair (JSON list, append only). */
+    decisions: (id: string) => `${round(id)}decisions`,
+    /** Audit trail of staff actions (JSON list, append only). */
+    audit: (id: string) => `${round(id)}audit`,
     /** After the lock: every ballot, sorted, with no card. */
     finalBallots: (id: string) => `${round(id)}final-ballots`,
+    finalEvaluations: (id: string) => `${round(id)}final-evaluations`,
     export: (id: string) => `${round(id)}export`,
     tallyPending: (id: string) => `${round(id)}tally-pending`,
   };

@@ -40,6 +40,12 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     en: "Results are locked; nothing can be submitted or changed",
   },
   "error.scoring_closed": { zh: "该竞聘人评分未开放或已结束", en: "Scoring is not open for this candidate" },
+  "error.evaluation_closed": { zh: "民主测评未开放或已结束", en: "The evaluation is not open" },
+  "error.invalid_choices": { zh: "测评选项无效", en: "The evaluation choices are not valid" },
+  "error.invalid_decision": {
+    zh: "该决定与当前结果不符(没有该并列或人数不对)",
+    en: "The decision does not fit the results (no such tie, or wrong count)",
+  },
   "error.scoring_still_open": { zh: "请先结束评分", en: "Close scoring first" },
   "error.card_void": { zh: "此评分卡已作废,请联系工作人员", en: "This card was voided; ask the staff" },
   "error.invalid_scores": { zh: "分数不完整或超出范围", en: "Scores are incomplete or out of range" },

@@ -3,9 +3,12 @@ import type { Result } from "../errors.ts";
 import { Id, type RoundConfig } from "../round-file.ts";
 import type { Role } from "../roles.ts";
 import type { CandidateResult } from "../scoring/types.ts";
+import type { TieDecision } from "../round-export.ts";
 import type {
+  AuditEntry,
   CardInfo,
   OwnBallot,
+  OwnEvaluation,
   Progress,
   RoundSummary,
   ScreenData,
@@ -74,10 +77,36 @@ export const commands = {
   "screen:show": {
     roles: STAFF,
     payload: z
-      .object({ ...roundRef, view: z.enum(["welcome", "candidate", "ranking"]) })
+      .object({ ...roundRef, view: z.enum(["welcome", "candidate", "evaluation", "ranking"]) })
       .strict(),
   },
+  "evaluation:open": { roles: STAFF, payload: z.object(roundRef).strict() },
+  "evaluation:close": { roles: STAFF, payload: z.object(roundRef).strict() },
+  "evaluation:reveal": { roles: STAFF, payload: z.object(roundRef).strict() },
+  "tie:decide": {
+    roles: STAFF,
+    payload: z
+      .object({
+        ...roundRef,
+        positionId: Id,
+        chosen: z.array(Id).min(1).max(50),
+        reason: z.string().trim().min(2).max(500),
+      })
+      .strict(),
+  },
+  "audit:list": { roles: ["organizer", "chair", "observer"], payload: z.object(roundRef).strict() },
 
+  "evaluation:submit": {
+    roles: ["voter"],
+    payload: z
+      .object({
+        /** Candidate id → option id; candidates left blank are simply absent. */
+        choices: z.record(Id, Id),
+        nonce: Nonce,
+        seq: z.number().int().min(1).max(1_000_000),
+      })
+      .strict(),
+  },
   "ballot:submit": {
     roles: ["voter"],
     payload: z
@@ -103,6 +132,8 @@ export interface JoinSnapshot {
   screen: ScreenData | null;
   /** The voter's own ballots while the round is open. */
   mine: Record<string, OwnBallot> | null;
+  /** The voter's own democratic evaluation while the round is open. */
+  myEvaluation: OwnEvaluation | null;
   /** The voter's group. */
   group: string | null;
   /** The address phones use (PUBLIC_URL), for QR codes. */
@@ -130,6 +161,12 @@ export interface CommandResults {
   "result:reveal": CandidateResult;
   "screen:show": SessionState;
   "ballot:submit": { receipt: string; duplicate: boolean };
+  "evaluation:open": SessionState;
+  "evaluation:close": SessionState;
+  "evaluation:reveal": Record<string, CandidateResult>;
+  "evaluation:submit": { receipt: string; duplicate: boolean };
+  "tie:decide": TieDecision;
+  "audit:list": AuditEntry[];
 }
 
 export type Ack<N extends CommandName> = (result: Result<CommandResults[N]>) => void;

@@ -13,7 +13,9 @@ export interface TimerState {
 }
 
 export type WindowState = "open" | "closed";
-export type ScreenView = "welcome" | "candidate" | "result" | "ranking" | "locked";
+export type ScreenView = "welcome" | "candidate" | "result" | "evaluation" | "ranking" | "locked";
+/** The democratic evaluation (民主测评) is one window for all candidates at once. */
+export type EvaluationWindow = "pending" | "open" | "closed";
 
 /** The public session state: sent to every connection of the round, phones included. */
 export interface SessionState {
@@ -25,6 +27,9 @@ export interface SessionState {
   windows: Record<string, WindowState>;
   /** Candidates whose results the chair has revealed. */
   revealed: string[];
+  evaluation: EvaluationWindow;
+  /** Whether the chair has revealed the evaluation results. */
+  evaluationRevealed: boolean;
   screen: ScreenView;
   /** The candidate whose result the screen shows, when screen is "result". */
   shownCandidateId: string | null;
@@ -43,6 +48,8 @@ export interface Progress {
   cards: Record<string, number>;
   /** Speech ballots per candidate per group. */
   scored: Record<string, Record<string, number>>;
+  /** Cards per group that have submitted a democratic evaluation. */
+  evaluated: Record<string, number>;
 }
 
 /** What the projector may show beyond the public state: revealed results only. */
@@ -52,6 +59,11 @@ export interface ScreenData {
   results: Record<string, CandidateResult>;
   /** Per-position ranking over the revealed candidates, when the chair shows it. */
   ranking: PositionResult[] | null;
+  /**
+   * Evaluation results once revealed: per candidate the evaluation score, counts per option
+   * (evaluationCounts, byGroup.evaluation) and favourable rate.
+   */
+  evaluation: Record<string, CandidateResult> | null;
 }
 
 export interface CardInfo {
@@ -69,6 +81,25 @@ export interface OwnBallot {
   scores: Record<string, number>;
   receipt: string;
   seq: number;
+}
+
+/** A card's own democratic evaluation while the round is open. */
+export interface OwnEvaluation {
+  /** Candidate id → option id; a candidate left blank is absent. */
+  choices: Record<string, string>;
+  receipt: string;
+  seq: number;
+}
+
+/** One line of the audit trail: who did what, never how anyone voted. */
+export interface AuditEntry {
+  at: string;
+  role: "organizer" | "chair";
+  action: string;
+  /** Candidate, position or card the action concerned, when any. */
+  subject: string | null;
+  /** Free text the actor gave (a tie decision's reason). */
+  note: string | null;
 }
 
 export interface RoundSummary {

@@ -44,6 +44,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const redis = new Redis(redisUrl, { enableAutoPipelining: true });
   const pubClient = new Redis(redisUrl);
   const subClient = pubClient.duplicate();
+  // Tests that kill Redis on purpose would otherwise print "Unhandled error event".
+  for (const c of [redis, pubClient, subClient]) c.on("error", () => {});
   let url = "";
   const app = createApp({
     redis,

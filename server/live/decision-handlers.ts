@@ -1,0 +1,50 @@
+import { fail, ok } from "../../shared/errors.ts";
+import type { TieDecision } from "../../shared/round-export.ts";
+import type { PositionResult } from "../../shared/scoring/types.ts";
+import type { Handlers } from "../platform/command-router.ts";
+import type { Services } from "../services.ts";
+
+/**
+ * The tie at a position's quota edge, if any: the tied candidates the position holds and
+ * how many of them fit the quota.
+ */
+export function edgeTie(position: PositionResult): { tied: string[]; seats: number } | null {
+  if (!position.edgeTie) return null;
+  const held = new Set(position.targets);
+  const tie = [...position.ties].reverse().find((t) => t.some((c) => held.has(c)));
+  if (!tie) return null;
+  const tied = tie.filter((c) => held.has(c));
+  return { tied, seats: position.quota - (position.targets.length - tied.length) };
+}
+
+/** Tie decisions (recorded by the chair, never random) and the audit trail. */
+export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "audit:list"> {
+  return {
+    "tie:decide": async (_ctx, { roundId, positionId, chosen, reason }) => {
+      const config = await s.rounds.config(roundId);
+      if (!config) return fail("round_not_found");
+      if ((await s.sessions.read(roundId)).status === "locked") return fail("round_locked");
+      const position = (await s.results.current(roundId, config)).positions.find(
+        (p) => p.id === positionId,
+      );
+      const tie = position ? edgeTie(position) : null;
+      const fits = tie && chosen.length === tie.seats && new Set(chosen).size === chosen.length;
+      if (!tie || !fits || !chosen.every((c) => tie.tied.includes(c)))
+        return fail("invalid_decision");
+      const decision: TieDecision = {
+        positionId,
+        chosen,
+        reason,
+        decidedAt: new Date(await s.sessions.now()).toISOString(),
+      };
+      await s.redis.rpush(s.keys.decisions(roundId), JSON.stringify(decision));
+      s.logger.info("tie decided", { roundId, positionId });
+      return ok(decision);
+    },
+
+    "audit:list": async (_ctx, { roundId }) => {
+      if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
+      return ok(await s.audit.list(roundId));
+    },
+  };
+}

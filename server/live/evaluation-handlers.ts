@@ -1,0 +1,63 @@
+import { fail, ok } from "../../shared/errors.ts";
+import type { Handlers } from "../platform/command-router.ts";
+import type { Services } from "../services.ts";
+import { broadcastScreen, broadcastState } from "./broadcast.ts";
+
+type EvaluationHandlers = Pick<
+  Handlers,
+  "evaluation:open" | "evaluation:close" | "evaluation:reveal" | "evaluation:submit"
+>;
+
+/** The democratic evaluation (民主测评): one window, one ballot per card for all candidates. */
+export function evaluationHandlers(s: Services): EvaluationHandlers {
+  const toggle = (to: "open" | "closed") => async (roundId: string) => {
+    if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
+    const code = await s.sessions.evaluationWindow(roundId, to);
+    if (code !== "ok") return fail(code);
+    await broadcastState(s, roundId);
+    void s.tally.broadcast(roundId);
+    return ok(await s.sessions.read(roundId));
+  };
+  const open = toggle("open");
+  const close = toggle("closed");
+
+  return {
+    "evaluation:open": async (_ctx, { roundId }) => open(roundId),
+    "evaluation:close": async (_ctx, { roundId }) => close(roundId),
+
+    "evaluation:reveal": async (_ctx, { roundId }) => {
+      const config = await s.rounds.config(roundId);
+      if (!config) return fail("round_not_found");
+      const res = await s.results.revealEvaluation(roundId, config);
+      if (!res.ok) return res;
+      await broadcastScreen(s, roundId);
+      await broadcastState(s, roundId);
+      return res;
+    },
+
+    "evaluation:submit": async (ctx, { choices, nonce, seq }) => {
+      const p = ctx.principal;
+      if (p.role !== "voter") return fail("forbidden");
+      const config = await s.rounds.config(p.roundId);
+      if (!config) return fail("round_not_found");
+      const candidateIds = config.candidates.map((c) => c.id);
+      const options = new Set(config.evaluationOptions.map((o) => o.id));
+      const known = new Set(candidateIds);
+      for (const [candidate, option] of Object.entries(choices)) {
+        if (!known.has(candidate) || !options.has(option)) return fail("invalid_choices");
+      }
+      const out = await s.ballots.evaluate({
+        roundId: p.roundId,
+        cardId: p.cardId,
+        group: p.group,
+        candidateIds,
+        choices,
+        nonce,
+        seq,
+      });
+      if (out.code !== "ok" && out.code !== "duplicate") return fail(out.code);
+      if (out.flush) s.tally.schedule(p.roundId);
+      return ok({ receipt: out.receipt, duplicate: out.code === "duplicate" });
+    },
+  };
+}
