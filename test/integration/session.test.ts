@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { call, expectOk, waitFor } from "../utils/socket-client.ts";
-import { seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { DEMO_ROUND, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -51,7 +51,8 @@ describe("the chair runs the session", () => {
   });
 
   it("reveals only closed candidates, and the projector gets results and the ranking", async () => {
-    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 1, staff: 1 });
+    const speechOnly = { ...DEMO_ROUND, method: { ...DEMO_ROUND.method, speechWeight: 1, evaluationWeight: 0 } };
+    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 1, staff: 1 }, speechOnly);
     const projector = await t.client(
       expectOk(await call(organizer, "server:info", {})).projectorToken,
     );
