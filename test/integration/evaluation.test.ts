@@ -18,6 +18,12 @@ afterEach(async () => {
   await t.close();
 });
 
+function at<T>(list: T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`no item ${i}`);
+  return item;
+}
+
 /** A speech ballot with this total: 30 + 30 + (total − 60). */
 const ballotOf = (total: number) => ({ knowledge: 30, skills: 30, quality: total - 60 });
 
@@ -47,7 +53,7 @@ describe("the democratic evaluation", () => {
     for (const [i, p] of plan.entries()) {
       const scores = ballotOf(p.total ?? 0);
       expectOk(
-        await call(phones[i]!, "ballot:submit", {
+        await call(at(phones, i), "ballot:submit", {
           candidateId: "C6",
           scores,
           nonce: `speech-${i}-x`,
@@ -62,7 +68,7 @@ describe("the democratic evaluation", () => {
 
     // Not open yet: refused; then every card evaluates C6 (and C1 for some, blank for others).
     const first = { choices: { C6: "excellent" }, nonce: "eval-too-early", seq: 1 };
-    expect(await call(phones[0]!, "evaluation:submit", first)).toEqual({
+    expect(await call(at(phones, 0), "evaluation:submit", first)).toEqual({
       ok: false,
       error: "evaluation_closed",
     });
@@ -80,25 +86,29 @@ describe("the democratic evaluation", () => {
       const choices: Record<string, string> = { C6: p.option ?? "" };
       if (i % 2 === 0) choices.C1 = "basic";
       expectOk(
-        await call(phones[i]!, "evaluation:submit", { choices, nonce: `eval-${i}-first`, seq: 1 }),
+        await call(at(phones, i), "evaluation:submit", {
+          choices,
+          nonce: `eval-${i}-first`,
+          seq: 1,
+        }),
       );
     }
     expect((await allIn).evaluated).toEqual({ leaders: 3, middle: 5, staff: 2 });
 
     // A revision that leaves C1 blank removes the earlier C1 choice; a re-send counts once.
     const revision = { choices: { C6: plan[0]?.option ?? "" }, nonce: "eval-0-second", seq: 2 };
-    const a = expectOk(await call(phones[0]!, "evaluation:submit", revision));
-    expect(expectOk(await call(phones[0]!, "evaluation:submit", revision))).toEqual({
+    const a = expectOk(await call(at(phones, 0), "evaluation:submit", revision));
+    expect(expectOk(await call(at(phones, 0), "evaluation:submit", revision))).toEqual({
       receipt: a.receipt,
       duplicate: true,
     });
-    expect(expectOk(await call(phones[0]!, "session:join", {})).myEvaluation).toEqual({
+    expect(expectOk(await call(at(phones, 0), "session:join", {})).myEvaluation).toEqual({
       choices: { C6: "excellent" },
       receipt: a.receipt,
       seq: 2,
     });
     expect(
-      await call(phones[1]!, "evaluation:submit", {
+      await call(at(phones, 1), "evaluation:submit", {
         choices: { C6: "nope" },
         nonce: "eval-bad-option",
         seq: 9,
@@ -114,7 +124,7 @@ describe("the democratic evaluation", () => {
     });
     expectOk(await call(organizer, "evaluation:close", { roundId }));
     expect(
-      await call(phones[1]!, "evaluation:submit", {
+      await call(at(phones, 1), "evaluation:submit", {
         choices: {},
         nonce: "eval-after-close",
         seq: 5,
