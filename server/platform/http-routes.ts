@@ -2,6 +2,8 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from "zod";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
+import type { RoundExport } from "../../shared/round-export.ts";
+import { buildWorkbook } from "../results/xlsx-workbook.ts";
 import type { Services } from "../services.ts";
 import { errorFields } from "./logger.ts";
 
@@ -24,6 +26,11 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 
 function send(res: Response, error: ErrorCode): void {
   res.status(STATUS[error] ?? 500).json(fail(error));
+}
+
+function sendNull(res: Response, error: ErrorCode): null {
+  send(res, error);
+  return null;
 }
 
 function bearer(req: Request): string | null {
@@ -52,21 +59,35 @@ export function httpRoutes(s: Services): Router {
     res.json(ok({ token: await s.auth.issue({ role: "organizer" }) }));
   });
 
-  r.get("/api/rounds/:roundId/export", async (req, res) => {
+  /** The locked round's export, for the organizer and the round's chair or observer. */
+  async function exportFor(req: Request, res: Response): Promise<RoundExport | null> {
     const roundId = RoundParam.safeParse(req.params.roundId);
-    if (!roundId.success) return send(res, "invalid_payload");
+    if (!roundId.success) return sendNull(res, "invalid_payload");
     const principal = await s.auth.resolve(bearer(req));
-    if (!principal) return send(res, "unauthorized");
+    if (!principal) return sendNull(res, "unauthorized");
     const allowed =
       principal.role === "organizer" ||
       ((principal.role === "chair" || principal.role === "observer") &&
         principal.roundId === roundId.data);
-    if (!allowed) return send(res, "forbidden");
-    if (!(await s.rounds.exists(roundId.data))) return send(res, "round_not_found");
+    if (!allowed) return sendNull(res, "forbidden");
+    if (!(await s.rounds.exists(roundId.data))) return sendNull(res, "round_not_found");
     const file = await s.locks.readExport(roundId.data);
-    if (!file) return send(res, "bad_state");
-    res.set("Content-Disposition", `attachment; filename="jingpin-${roundId.data}.json"`);
+    return file ?? sendNull(res, "bad_state");
+  }
+
+  r.get("/api/rounds/:roundId/export", async (req, res) => {
+    const file = await exportFor(req, res);
+    if (!file) return;
+    res.set("Content-Disposition", `attachment; filename="jingpin-${file.round.id}.json"`);
     res.type("application/json").send(canonicalJson(file));
+  });
+
+  r.get("/api/rounds/:roundId/export.xlsx", async (req, res) => {
+    const file = await exportFor(req, res);
+    if (!file) return;
+    res.set("Content-Disposition", `attachment; filename="jingpin-${file.round.id}.xlsx"`);
+    res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.send(await buildWorkbook(file));
   });
 
   r.get("/healthz", async (_req, res) => {
