@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
+import { lanAddress } from "../../scripts/setup/network.mjs";
 import { type App, createApp } from "../../server/app.ts";
 import { silentLogger } from "../../server/platform/logger.ts";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
@@ -30,6 +31,11 @@ export interface TestAppOptions {
   redisUrl?: string;
   tallyIntervalMs?: number;
   clientDir?: string;
+  /**
+   * "lan" listens on every interface and addresses the server by the machine's LAN IPv4,
+   * as phones in a hall do: a plain-http, non-secure context for the browser.
+   */
+  host?: "loopback" | "lan";
 }
 
 /**
@@ -57,8 +63,9 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     clientDir: opts.clientDir,
     tallyIntervalMs: opts.tallyIntervalMs ?? 100,
   });
-  await new Promise<void>((resolve) => app.http.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(app.http.address() as AddressInfo).port}`;
+  const lan = opts.host === "lan";
+  await new Promise<void>((resolve) => app.http.listen(0, lan ? "0.0.0.0" : "127.0.0.1", resolve));
+  url = `http://${lan ? lanAddress() : "127.0.0.1"}:${(app.http.address() as AddressInfo).port}`;
   await app.services.auth.ensurePassphrase({ fixed: "test-passphrase" });
   const organizerToken = await app.services.auth.issue({ role: "organizer" });
   const clients: ClientSocket[] = [];
