@@ -1,0 +1,71 @@
+import type { Result } from "../../../shared/errors.ts";
+import type { CommandName, SessionState, TimerKind } from "../../../shared/protocol/index.ts";
+import type { CandidateResult } from "../../../shared/scoring/types.ts";
+import type { Connection } from "../lib/connection.svelte.ts";
+import type { LiveRound } from "./live-round.svelte.ts";
+import { unwrap } from "./ui/toasts.svelte.ts";
+
+export type ScreenChoice = "welcome" | "candidate" | "ranking";
+
+/** The chair's commands, shared by the chair console and the organizer's round view. */
+export interface ChairActions {
+  /** The command in flight, so its button can show it and others wait. */
+  readonly busy: CommandName | null;
+  goto(candidateId: string): Promise<void>;
+  startTimer(kind: TimerKind): Promise<void>;
+  stopTimer(): Promise<void>;
+  openScoring(candidateId: string): Promise<void>;
+  closeScoring(candidateId: string): Promise<void>;
+  reveal(candidateId: string): Promise<CandidateResult | null>;
+  show(view: ScreenChoice): Promise<void>;
+}
+
+/** Commands go to the round `live` has joined; before the join there is nothing to act on. */
+export function chairActions(conn: Connection, live: LiveRound): ChairActions {
+  const flight = $state({ busy: null as CommandName | null });
+
+  async function run<T>(
+    name: CommandName,
+    send: (roundId: string) => Promise<Result<T>>,
+  ): Promise<T | null> {
+    const roundId = live.state?.roundId;
+    if (flight.busy || !roundId) return null;
+    flight.busy = name;
+    try {
+      return unwrap(await send(roundId));
+    } finally {
+      flight.busy = null;
+    }
+  }
+  const applied = (state: SessionState | null) => {
+    if (state) live.applyState(state);
+  };
+
+  return {
+    get busy() {
+      return flight.busy;
+    },
+    goto: async (candidateId) =>
+      applied(
+        await run("session:goto", (roundId) => conn.call("session:goto", { roundId, candidateId })),
+      ),
+    startTimer: async (kind) =>
+      applied(await run("timer:start", (roundId) => conn.call("timer:start", { roundId, kind }))),
+    stopTimer: async () =>
+      applied(await run("timer:stop", (roundId) => conn.call("timer:stop", { roundId }))),
+    openScoring: async (candidateId) =>
+      applied(
+        await run("scoring:open", (roundId) => conn.call("scoring:open", { roundId, candidateId })),
+      ),
+    closeScoring: async (candidateId) =>
+      applied(
+        await run("scoring:close", (roundId) =>
+          conn.call("scoring:close", { roundId, candidateId }),
+        ),
+      ),
+    reveal: (candidateId) =>
+      run("result:reveal", (roundId) => conn.call("result:reveal", { roundId, candidateId })),
+    show: async (view) =>
+      applied(await run("screen:show", (roundId) => conn.call("screen:show", { roundId, view }))),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Progress } from "../../../shared/protocol/index.ts";
+
+/** Below this share of its cards a voter group is flagged as lagging behind. */
+const LAGGING_BELOW = 0.8;
+
+export interface GroupProgress {
+  group: string;
+  label: string;
+  scored: number;
+  cards: number;
+  /** 0..1; 0 when the group holds no cards. */
+  fraction: number;
+  lagging: boolean;
+}
+
+/** How many of the active cards have scored a candidate, per group and in all. */
+export function candidateProgress(
+  progress: Progress | null,
+  groups: readonly { id: string; label: string }[],
+  candidateId: string,
+): { groups: GroupProgress[]; scored: number; cards: number } {
+  const rows = groups.map((g) => {
+    const cards = progress?.cards[g.id] ?? 0;
+    const scored = progress?.scored[candidateId]?.[g.id] ?? 0;
+    // A voided card's earlier ballot still counts, so scored can exceed the active cards.
+    const fraction = cards > 0 ? Math.min(1, scored / cards) : 0;
+    return { group: g.id, label: g.label, scored, cards, fraction, lagging: false };
+  });
+  const withCards = rows.filter((r) => r.cards > 0);
+  const lowest = Math.min(...withCards.map((r) => r.fraction));
+  const spread = withCards.some((r) => r.fraction !== lowest);
+  for (const r of withCards) {
+    r.lagging = r.fraction < 1 && (r.fraction < LAGGING_BELOW || (spread && r.fraction === lowest));
+  }
+  return {
+    groups: rows,
+    scored: rows.reduce((sum, r) => sum + r.scored, 0),
+    cards: rows.reduce((sum, r) => sum + r.cards, 0),
+  };
+}
