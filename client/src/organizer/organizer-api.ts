@@ -1,0 +1,48 @@
+import { ERROR_CODES, type ErrorCode, type Result } from "../../../shared/errors.ts";
+
+type Failure = { ok: false; error: ErrorCode };
+
+/**
+ * The organizer's two HTTP calls (everything else goes over the socket). Failures come
+ * back as error codes; a network failure is "offline" and an unexpected reply "internal".
+ */
+async function request(url: string, init: RequestInit): Promise<Response | Failure> {
+  let res: Response;
+  try {
+    res = await fetch(url, init);
+  } catch {
+    return { ok: false, error: "offline" };
+  }
+  if (res.ok) return res;
+  try {
+    const body = (await res.json()) as { error?: unknown };
+    const known = ERROR_CODES.find((c) => c === body.error);
+    if (known) return { ok: false, error: known };
+  } catch {
+    // Not our JSON (a proxy's error page, say): fall through.
+  }
+  return { ok: false, error: res.status === 401 ? "unauthorized" : "internal" };
+}
+
+export async function login(passphrase: string): Promise<Result<{ token: string }>> {
+  const res = await request("/api/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ passphrase }),
+  });
+  if (!(res instanceof Response)) return res;
+  try {
+    return (await res.json()) as Result<{ token: string }>;
+  } catch {
+    return { ok: false, error: "internal" };
+  }
+}
+
+/** The locked round's export file; the server answers bad_state until the lock. */
+export async function fetchExport(roundId: string, token: string): Promise<Result<Blob>> {
+  const res = await request(`/api/rounds/${encodeURIComponent(roundId)}/export`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (!(res instanceof Response)) return res;
+  return { ok: true, data: await res.blob() };
+}
