@@ -55,7 +55,8 @@ export const screen = defineTexts({
   "screen.result.weight": { zh: "权重", en: "Weight" },
   "screen.result.cast": { zh: "评分份数", en: "Ballots" },
   "screen.result.kept": { zh: "计分份数", en: "Counted" },
-  "screen.result.mean": { zh: "平均分(满分 {max})", en: "Mean (of {max})" },
+  "screen.result.mean": { zh: "平均分", en: "Mean" },
+  "screen.result.outOf": { zh: "满分 {max}", en: "out of {max}" },
   "screen.result.criteria": { zh: "各项平均分", en: "Mean per item" },
   "screen.result.trimRule": {
     zh: "每类评委满 {min} 份时,去掉 {k} 个最高分和 {k} 个最低分后取平均;各类按权重加权,折合百分制。",
