@@ -1,11 +1,16 @@
 import type { Result } from "../../../shared/errors.ts";
-import type { CommandName, SessionState, TimerKind } from "../../../shared/protocol/index.ts";
+import type {
+  AuditEntry,
+  CommandName,
+  SessionState,
+  TimerKind,
+} from "../../../shared/protocol/index.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import type { Connection } from "../lib/connection.svelte.ts";
 import type { LiveRound } from "./live-round.svelte.ts";
 import { unwrap } from "./ui/toasts.svelte.ts";
 
-export type ScreenChoice = "welcome" | "candidate" | "ranking";
+export type ScreenChoice = "welcome" | "candidate" | "evaluation" | "ranking";
 
 /** The chair's commands, shared by the chair console and the organizer's round view. */
 export interface ChairActions {
@@ -18,6 +23,11 @@ export interface ChairActions {
   closeScoring(candidateId: string): Promise<void>;
   reveal(candidateId: string): Promise<CandidateResult | null>;
   show(view: ScreenChoice): Promise<void>;
+  openEvaluation(): Promise<void>;
+  closeEvaluation(): Promise<void>;
+  revealEvaluation(): Promise<void>;
+  /** The audit trail; a read, so it neither waits for nor blocks the commands. */
+  listAudit(): Promise<AuditEntry[] | null>;
 }
 
 /** Commands go to the round `live` has joined; before the join there is nothing to act on. */
@@ -67,5 +77,19 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
       run("result:reveal", (roundId) => conn.call("result:reveal", { roundId, candidateId })),
     show: async (view) =>
       applied(await run("screen:show", (roundId) => conn.call("screen:show", { roundId, view }))),
+    openEvaluation: async () =>
+      applied(await run("evaluation:open", (roundId) => conn.call("evaluation:open", { roundId }))),
+    closeEvaluation: async () =>
+      applied(
+        await run("evaluation:close", (roundId) => conn.call("evaluation:close", { roundId })),
+      ),
+    // The results arrive with the screen broadcast that follows; the ack adds nothing here.
+    revealEvaluation: async () => {
+      await run("evaluation:reveal", (roundId) => conn.call("evaluation:reveal", { roundId }));
+    },
+    listAudit: async () => {
+      const roundId = live.state?.roundId;
+      return roundId ? unwrap(await conn.call("audit:list", { roundId })) : null;
+    },
   };
 }

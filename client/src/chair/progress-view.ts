@@ -13,15 +13,36 @@ export interface GroupProgress {
   lagging: boolean;
 }
 
+export interface ProgressView {
+  groups: GroupProgress[];
+  scored: number;
+  cards: number;
+}
+
+type Groups = readonly { id: string; label: string }[];
+
 /** How many of the active cards have scored a candidate, per group and in all. */
 export function candidateProgress(
   progress: Progress | null,
-  groups: readonly { id: string; label: string }[],
+  groups: Groups,
   candidateId: string,
-): { groups: GroupProgress[]; scored: number; cards: number } {
+): ProgressView {
+  return view(progress, groups, (g) => progress?.scored[candidateId]?.[g] ?? 0);
+}
+
+/** How many of the active cards have cast the democratic evaluation, per group and in all. */
+export function evaluationProgress(progress: Progress | null, groups: Groups): ProgressView {
+  return view(progress, groups, (g) => progress?.evaluated?.[g] ?? 0);
+}
+
+function view(
+  progress: Progress | null,
+  groups: Groups,
+  scoredIn: (group: string) => number,
+): ProgressView {
   const rows = groups.map((g) => {
     const cards = progress?.cards[g.id] ?? 0;
-    const scored = progress?.scored[candidateId]?.[g.id] ?? 0;
+    const scored = scoredIn(g.id);
     // A voided card's earlier ballot still counts, so scored can exceed the active cards.
     const fraction = cards > 0 ? Math.min(1, scored / cards) : 0;
     return { group: g.id, label: g.label, scored, cards, fraction, lagging: false };
