@@ -202,6 +202,14 @@ export const organizer = defineTexts({
     zh: "{n} 位竞聘人的结果尚未公布",
     en: "{n} result(s) have not been revealed",
   },
+  "org.lock.warnEvalOpen": {
+    zh: "民主测评仍在进行中,锁定将立即结束测评",
+    en: "The evaluation is still open; the lock ends it at once",
+  },
+  "org.lock.warnEvalNever": {
+    zh: "民主测评尚未进行,综合得分将缺少测评部分",
+    en: "The evaluation has not been held; composites will lack that part",
+  },
   "org.lock.confirm": { zh: "确定锁定", en: "Lock now" },
   "org.lock.done": { zh: "结果已锁定", en: "Results locked" },
   "org.lock.afterHint": {
@@ -209,4 +217,6 @@ export const organizer = defineTexts({
     en: "The results file holds every anonymous ballot and the computed results; anyone can recount from it.",
   },
   "org.lock.download": { zh: "下载结果文件", en: "Download results file" },
+  "org.lock.downloadXlsx": { zh: "下载 Excel 汇总表", en: "Download Excel summary" },
+  "org.progress.evaluation": { zh: "民主测评", en: "Democratic evaluation" },
 });

@@ -38,9 +38,17 @@ export async function login(passphrase: string): Promise<Result<{ token: string 
   }
 }
 
-/** The locked round's export file; the server answers bad_state until the lock. */
-export async function fetchExport(roundId: string, token: string): Promise<Result<Blob>> {
-  const res = await request(`/api/rounds/${encodeURIComponent(roundId)}/export`, {
+/**
+ * The locked round's export: the JSON file anyone can recount from, or the same results as an
+ * Excel workbook for the paperwork. The server answers bad_state until the lock.
+ */
+export async function fetchExport(
+  roundId: string,
+  token: string,
+  format: "json" | "xlsx",
+): Promise<Result<Blob>> {
+  const suffix = format === "xlsx" ? ".xlsx" : "";
+  const res = await request(`/api/rounds/${encodeURIComponent(roundId)}/export${suffix}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!(res instanceof Response)) return res;
