@@ -1,21 +1,8 @@
 import { fail, ok } from "../../shared/errors.ts";
 import type { TieDecision } from "../../shared/round-export.ts";
-import type { PositionResult } from "../../shared/scoring/types.ts";
+import { edgeTie } from "../../shared/scoring/index.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
-
-/**
- * The tie at a position's quota edge, if any: the tied candidates the position holds and
- * how many of them fit the quota.
- */
-export function edgeTie(position: PositionResult): { tied: string[]; seats: number } | null {
-  if (!position.edgeTie) return null;
-  const held = new Set(position.targets);
-  const tie = [...position.ties].reverse().find((t) => t.some((c) => held.has(c)));
-  if (!tie) return null;
-  const tied = tie.filter((c) => held.has(c));
-  return { tied, seats: position.quota - (position.targets.length - tied.length) };
-}
 
 /** Tie decisions (recorded by the chair, never random) and the audit trail. */
 export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "audit:list"> {

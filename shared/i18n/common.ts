@@ -39,7 +39,10 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     zh: "结果已锁定,不能再提交或修改",
     en: "Results are locked; nothing can be submitted or changed",
   },
-  "error.scoring_closed": { zh: "该竞聘人评分未开放或已结束", en: "Scoring is not open for this candidate" },
+  "error.scoring_closed": {
+    zh: "该竞聘人评分未开放或已结束",
+    en: "Scoring is not open for this candidate",
+  },
   "error.evaluation_closed": { zh: "民主测评未开放或已结束", en: "The evaluation is not open" },
   "error.invalid_choices": { zh: "测评选项无效", en: "The evaluation choices are not valid" },
   "error.invalid_decision": {
@@ -47,9 +50,18 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     en: "The decision does not fit the results (no such tie, or wrong count)",
   },
   "error.scoring_still_open": { zh: "请先结束评分", en: "Close scoring first" },
-  "error.card_void": { zh: "此评分卡已作废,请联系工作人员", en: "This card was voided; ask the staff" },
-  "error.invalid_scores": { zh: "分数不完整或超出范围", en: "Scores are incomplete or out of range" },
-  "error.stale_revision": { zh: "已有更新的提交,以新提交为准", en: "A newer submission already stands" },
+  "error.card_void": {
+    zh: "此评分卡已作废,请联系工作人员",
+    en: "This card was voided; ask the staff",
+  },
+  "error.invalid_scores": {
+    zh: "分数不完整或超出范围",
+    en: "Scores are incomplete or out of range",
+  },
+  "error.stale_revision": {
+    zh: "已有更新的提交,以新提交为准",
+    en: "A newer submission already stands",
+  },
   "error.bad_state": { zh: "当前环节不能进行此操作", en: "Not possible at this stage" },
   "error.internal": { zh: "服务器出错,请重试", en: "Server error, please retry" },
   "error.offline": { zh: "网络未连接", en: "No connection" },

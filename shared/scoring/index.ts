@@ -1,5 +1,6 @@
 export { compareResults } from "./compare.ts";
 export { compositeScore, computeResults } from "./compute.ts";
+export { type EdgeTie, edgeTie } from "./edge-tie.ts";
 export { favourableOptions, scoreEvaluation } from "./evaluation.ts";
 export { compareMerit, EQUAL_WITHIN, rankPosition } from "./ranking.ts";
 export { formatScore, roundHalf } from "./round-half.ts";
