@@ -83,8 +83,28 @@ export const phone = defineTexts({
     en: "You may change your scores while scoring is open; the last submission counts.",
   },
 
+  "phone.sent.reviseEvaluation": { zh: "修改测评", en: "Change my evaluation" },
+  "phone.sent.reviseEvaluationHint": {
+    zh: "测评开放期间可修改,以最后一次提交为准。",
+    en: "You may change it while the evaluation is open; the last submission counts.",
+  },
+
   "phone.closed.yours": { zh: "您提交的评分", en: "Your submitted scores" },
   "phone.closed.none": { zh: "您未对该竞聘人评分。", en: "You did not score this candidate." },
+
+  "phone.eval.tab": { zh: "民主测评", en: "Evaluation" },
+  "phone.eval.title": { zh: "民主测评", en: "Democratic evaluation" },
+  "phone.eval.hint": {
+    zh: "请对每位竞聘人选择一项。未选择的竞聘人不计票;测评开放期间可修改。",
+    en: "Choose one for each candidate. A blank casts nothing; you can change it while the evaluation is open.",
+  },
+  "phone.eval.remaining": { zh: "还有 {n} 位未选择", en: "{n} left blank" },
+  "phone.eval.submit": { zh: "提交测评", en: "Submit evaluation" },
+  "phone.eval.pickOne": { zh: "请至少选择一项", en: "Choose at least one" },
+  "phone.eval.blank": { zh: "未选择", en: "Blank" },
+  "phone.eval.closed": { zh: "民主测评已结束", en: "The evaluation is closed" },
+  "phone.eval.yours": { zh: "您提交的测评", en: "Your evaluation" },
+  "phone.eval.notCast": { zh: "您未提交民主测评。", en: "You did not submit an evaluation." },
 
   "phone.locked.title": { zh: "评分已全部结束", en: "Scoring is complete" },
   "phone.locked.body": {

@@ -63,6 +63,33 @@ export const screen = defineTexts({
     en: "Once a group has {min} ballots, its {k} highest and {k} lowest are dropped before averaging; groups are weighted and scaled to 100.",
   },
 
+  "screen.eval.title": { zh: "民主测评", en: "Democratic evaluation" },
+  "screen.eval.pending": { zh: "未开始", en: "Not yet open" },
+  "screen.eval.open": { zh: "测评进行中", en: "Open" },
+  "screen.eval.closed": { zh: "测评已结束", en: "Closed" },
+  "screen.eval.howTo": {
+    zh: "请在手机上对每位竞聘人选择一项:{options}。未选择的不计票,测评开放期间可修改。",
+    en: "On your phone, choose one for each candidate: {options}. A blank casts nothing; you may revise while it is open.",
+  },
+  "screen.eval.points": { zh: "{n} 分", en: "{n} points" },
+  "screen.eval.noPoints": { zh: "不计分", en: "not scored" },
+  "screen.eval.progress": { zh: "已提交 {n} / {m}", en: "Submitted {n} / {m}" },
+  "screen.eval.candidate": { zh: "竞聘人", en: "Candidate" },
+  "screen.eval.rate": { zh: "好评率", en: "Favourable" },
+  "screen.eval.score": { zh: "测评得分", en: "Score" },
+  "screen.eval.rateRule": {
+    zh: "好评率 =({options})票数 ÷ 全部票数(含不了解);测评得分为各选项分值的平均,“不了解”不计入,各类评委按权重加权。",
+    en: "Favourable = ({options}) ÷ all ballots (“don't know” included); the score averages the options' points without “don't know”, groups weighted.",
+  },
+  "screen.optionSeparator": { zh: "、", en: ", " },
+  "screen.plus": { zh: " + ", en: " + " },
+  "screen.result.evaluation": { zh: "民主测评 {score}", en: "Evaluation {score}" },
+  "screen.result.composite": { zh: "综合得分 {score}", en: "Composite {score}" },
+  "screen.ranking.needsEvaluation": {
+    zh: "民主测评结果公布后排名",
+    en: "Ranked once the evaluation results are revealed",
+  },
+
   "screen.ranking.title": { zh: "成绩排名", en: "Ranking" },
   "screen.ranking.seats": { zh: "职数 {n} 名", en: "{n} seat(s)" },
   "screen.ranking.rank": { zh: "名次", en: "Rank" },

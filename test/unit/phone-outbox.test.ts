@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { type KeyValueStore, Outbox, outboxKey, outcomeOf } from "../../client/src/phone/outbox.ts";
+import {
+  isChoices,
+  isScores,
+  type KeyValueStore,
+  Outbox,
+  outboxKey,
+  outcomeOf,
+} from "../../client/src/phone/outbox.ts";
 
 /** A Map behind the storage interface; `refuse` mimics a browser that blocks storage. */
-function memoryStore(refuse = false): KeyValueStore & { data: Map<string, string> } {
+function memoryStore(refuse = false): KeyValueStore {
   const data = new Map<string, string>();
   return {
-    data,
     read: (key) => (refuse ? null : (data.get(key) ?? null)),
     write: (key, value) => {
       if (refuse) return;
@@ -17,60 +23,59 @@ function memoryStore(refuse = false): KeyValueStore & { data: Map<string, string
 
 const KEY = outboxKey("card-token-1");
 const scores = { knowledge: 25, skills: 26.5, quality: 35 };
+const ballots = (store: KeyValueStore, key = KEY) => new Outbox(store, key, isScores);
 
 describe("phone outbox", () => {
   it("persists a ballot before it is sent, so a reload finds it unchanged", () => {
     const store = memoryStore();
-    const entry = new Outbox(store, KEY).prepare("C1", scores, "nonce-aaaaaaaa");
-    expect(entry).toEqual({ candidateId: "C1", scores, nonce: "nonce-aaaaaaaa", seq: 1 });
+    const entry = ballots(store).prepare("C1", scores, "nonce-aaaaaaaa");
+    expect(entry).toEqual({ slot: "C1", body: scores, nonce: "nonce-aaaaaaaa", seq: 1 });
 
-    const reloaded = new Outbox(store, KEY);
+    const reloaded = ballots(store);
     expect(reloaded.allPending()).toEqual([entry]);
     expect(reloaded.pending("C1")).toEqual(entry);
   });
 
   it("keeps its own copy of the scores", () => {
     const s = { ...scores };
-    const entry = new Outbox(memoryStore(), KEY).prepare("C1", s, "nonce-aaaaaaaa");
+    const entry = ballots(memoryStore()).prepare("C1", s, "nonce-aaaaaaaa");
     s.knowledge = 0;
-    expect(entry.scores.knowledge).toBe(25);
+    expect(entry.body.knowledge).toBe(25);
   });
 
   it("drops an acknowledged ballot from the outbox and remembers it with its receipt", () => {
     const store = memoryStore();
-    const box = new Outbox(store, KEY);
-    const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
-    box.acknowledge(entry, "R-1234");
-    const reloaded = new Outbox(store, KEY);
+    const box = ballots(store);
+    box.acknowledge(box.prepare("C1", scores, "nonce-aaaaaaaa"), "R-1234");
+    const reloaded = ballots(store);
     expect(reloaded.pending("C1")).toBeNull();
-    expect(reloaded.acked("C1")).toEqual({ scores, receipt: "R-1234", seq: 1 });
+    expect(reloaded.acked("C1")).toEqual({ body: scores, receipt: "R-1234", seq: 1 });
   });
 
   it("numbers a revision above everything this device has seen", () => {
-    const box = new Outbox(memoryStore(), KEY);
+    const box = ballots(memoryStore());
     box.acknowledge(box.prepare("C1", scores, "nonce-aaaaaaaa"), "R-1");
     expect(box.prepare("C1", scores, "nonce-bbbbbbbb").seq).toBe(2);
     // A revision while the previous one is still unsent replaces it, with a higher seq.
     const third = box.prepare("C1", scores, "nonce-cccccccc");
     expect(third.seq).toBe(3);
     expect(box.allPending()).toEqual([third]);
-    // Candidates are numbered independently.
+    // Slots are numbered independently.
     expect(box.prepare("C2", scores, "nonce-dddddddd").seq).toBe(1);
   });
 
-  it("starts above the server's seq after a reload on a device that lost its storage", () => {
-    const box = new Outbox(memoryStore(), KEY);
-    box.mergeServer({ C1: { scores, receipt: "R-7", seq: 7 } });
-    expect(box.acked("C1")).toEqual({ scores, receipt: "R-7", seq: 7 });
+  it("starts above the server's seq on a device that lost its storage", () => {
+    const box = ballots(memoryStore());
+    box.mergeServer({ C1: { body: scores, receipt: "R-7", seq: 7 } });
+    expect(box.acked("C1")).toEqual({ body: scores, receipt: "R-7", seq: 7 });
     expect(box.prepare("C1", scores, "nonce-aaaaaaaa").seq).toBe(8);
   });
 
   it("trusts the server over local memory about what was stored, but never lowers a seq", () => {
-    const store = memoryStore();
-    const box = new Outbox(store, KEY);
+    const box = ballots(memoryStore());
     box.acknowledge(box.prepare("C1", scores, "nonce-aaaaaaaa"), "R-1");
     box.acknowledge(box.prepare("C2", scores, "nonce-bbbbbbbb"), "R-2");
-    box.mergeServer({ C2: { scores, receipt: "R-2", seq: 1 } });
+    box.mergeServer({ C2: { body: scores, receipt: "R-2", seq: 1 } });
     expect(box.acked("C1")).toBeNull();
     expect(box.prepare("C1", scores, "nonce-cccccccc").seq).toBe(2);
     // No list (a locked round): what the phone knows is kept.
@@ -79,14 +84,14 @@ describe("phone outbox", () => {
   });
 
   it("keeps the pending ballot when the server's list does not yet have it", () => {
-    const box = new Outbox(memoryStore(), KEY);
+    const box = ballots(memoryStore());
     const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
     box.mergeServer({});
     expect(box.allPending()).toEqual([entry]);
   });
 
   it("drops a refused ballot, but not a newer revision queued meanwhile", () => {
-    const box = new Outbox(memoryStore(), KEY);
+    const box = ballots(memoryStore());
     const first = box.prepare("C1", scores, "nonce-aaaaaaaa");
     const second = box.prepare("C1", { ...scores, quality: 40 }, "nonce-bbbbbbbb");
     box.drop(first);
@@ -98,16 +103,16 @@ describe("phone outbox", () => {
   });
 
   it("does not let a late acknowledgement of an older revision hide the newer one", () => {
-    const box = new Outbox(memoryStore(), KEY);
+    const box = ballots(memoryStore());
     const first = box.prepare("C1", scores, "nonce-aaaaaaaa");
     const second = box.prepare("C1", { ...scores, quality: 40 }, "nonce-bbbbbbbb");
     box.acknowledge(second, "R-2");
     box.acknowledge(first, "R-1");
-    expect(box.acked("C1")).toEqual({ scores: { ...scores, quality: 40 }, receipt: "R-2", seq: 2 });
+    expect(box.acked("C1")).toEqual({ body: { ...scores, quality: 40 }, receipt: "R-2", seq: 2 });
   });
 
   it("works for the session when the browser refuses storage", () => {
-    const box = new Outbox(memoryStore(true), KEY);
+    const box = ballots(memoryStore(true));
     const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
     expect(box.pending("C1")).toEqual(entry);
   });
@@ -115,27 +120,45 @@ describe("phone outbox", () => {
   it("ignores unreadable or malformed storage", () => {
     const store = memoryStore();
     store.write(KEY, "{not json");
-    expect(new Outbox(store, KEY).allPending()).toEqual([]);
+    expect(ballots(store).allPending()).toEqual([]);
     store.write(
       KEY,
       JSON.stringify({
-        pending: { C1: { candidateId: "C1", scores: { a: "x" }, nonce: "n", seq: 1 } },
+        pending: { C1: { slot: "C1", body: { a: "x" }, nonce: "n", seq: 1 } },
         acked: [],
         seq: { C1: -3, C2: 4 },
       }),
     );
-    const box = new Outbox(store, KEY);
+    const box = ballots(store);
     expect(box.allPending()).toEqual([]);
     expect(box.prepare("C1", scores, "nonce-aaaaaaaa").seq).toBe(1);
     expect(box.prepare("C2", scores, "nonce-bbbbbbbb").seq).toBe(5);
   });
 
-  it("keeps one ledger per card", () => {
+  it("keeps one ledger per card and per kind", () => {
     const store = memoryStore();
-    new Outbox(store, outboxKey("card-a")).prepare("C1", scores, "nonce-aaaaaaaa");
-    expect(new Outbox(store, outboxKey("card-b")).allPending()).toEqual([]);
+    ballots(store, outboxKey("card-a")).prepare("C1", scores, "nonce-aaaaaaaa");
+    expect(ballots(store, outboxKey("card-b")).allPending()).toEqual([]);
     expect(outboxKey("card-a")).not.toBe(outboxKey("card-b"));
     expect(outboxKey("card-a")).not.toContain("card-a");
+    // An evaluation ledger does not take a ballot ledger's entries for its own.
+    expect(new Outbox(store, outboxKey("card-a"), isChoices).allPending()).toEqual([]);
+  });
+
+  it("holds the democratic evaluation as one slot, blanks included", () => {
+    const store = memoryStore();
+    const box = new Outbox(store, `${KEY}.evaluation`, isChoices);
+    const entry = box.prepare("evaluation", { C1: "excellent", C2: "unknown" }, "nonce-eeeeeeee");
+    const revision = box.prepare("evaluation", { C1: "competent" }, "nonce-ffffffff");
+    expect(revision.seq).toBe(entry.seq + 1);
+    box.acknowledge(revision, "R-E");
+    const reloaded = new Outbox(store, `${KEY}.evaluation`, isChoices);
+    expect(reloaded.acked("evaluation")).toEqual({
+      body: { C1: "competent" },
+      receipt: "R-E",
+      seq: 2,
+    });
+    expect(reloaded.allPending()).toEqual([]);
   });
 
   it("re-sends after network failures and gives up on the server's refusals", () => {
@@ -143,9 +166,11 @@ describe("phone outbox", () => {
     expect(outcomeOf("timeout")).toBe("retry");
     for (const code of [
       "scoring_closed",
+      "evaluation_closed",
       "round_locked",
       "card_void",
       "invalid_scores",
+      "invalid_choices",
       "stale_revision",
       "invalid_payload",
     ] as const) {

@@ -1,14 +1,15 @@
 import type { ErrorCode } from "../../../shared/errors.ts";
-import type { OwnBallot } from "../../../shared/protocol/state.ts";
 
 /**
- * The phone's ballot ledger for one card: ballots not yet acknowledged (the outbox), the
- * ones the server acknowledged, and the highest revision number used per candidate.
+ * The phone's ledger of one kind of submission for one card: what is not yet acknowledged
+ * (the outbox), what the server acknowledged, and the highest revision number used per slot.
+ * A slot is what the server keeps one submission of: a candidate's speech ballot, or the
+ * card's democratic evaluation.
  *
- * A ballot is written here BEFORE it is sent, so that a reload, a crash of WeChat's browser
- * or a dropped hall Wi-Fi never loses it; it is re-sent unchanged (same nonce and seq), which
- * the server counts once. Plain TypeScript with an injected store so it is unit-tested
- * without a DOM.
+ * A submission is written here BEFORE it is sent, so that a reload, a crash of WeChat's
+ * browser or a dropped hall Wi-Fi never loses it; it is re-sent unchanged (same nonce and
+ * seq), which the server counts once. Plain TypeScript with an injected store so it is
+ * unit-tested without a DOM.
  */
 
 /** What the page's storage helpers offer: never throws, null when absent or refused. */
@@ -17,19 +18,26 @@ export interface KeyValueStore {
   write(key: string, value: string | null): void;
 }
 
-/** One `ballot:submit` payload, exactly as sent (and re-sent). */
-export interface PendingBallot {
-  candidateId: string;
-  scores: Record<string, number>;
+/** One submission exactly as sent (and re-sent). */
+export interface Pending<B> {
+  slot: string;
+  body: B;
   nonce: string;
   seq: number;
 }
 
-interface Ledger {
-  /** At most one unacknowledged ballot per candidate: a revision replaces the older one. */
-  pending: Record<string, PendingBallot>;
-  acked: Record<string, OwnBallot>;
-  /** Highest seq this device used or learnt from the server, per candidate. */
+/** One submission the server stored, as it tells the card (OwnBallot, OwnEvaluation). */
+export interface Acked<B> {
+  body: B;
+  receipt: string;
+  seq: number;
+}
+
+interface Ledger<B> {
+  /** At most one unacknowledged submission per slot: a revision replaces the older one. */
+  pending: Record<string, Pending<B>>;
+  acked: Record<string, Acked<B>>;
+  /** Highest seq this device used or learnt from the server, per slot. */
   seq: Record<string, number>;
 }
 
@@ -37,9 +45,9 @@ interface Ledger {
 export type SendOutcome = "retry" | "final";
 
 /**
- * Failures that say nothing about the ballot itself (no network, no answer, a server
- * hiccup): the same ballot is re-sent after the next join. Every other code is the
- * server's final word on this ballot.
+ * Failures that say nothing about the submission itself (no network, no answer, a server
+ * hiccup): the same one is re-sent after the next join. Every other code is the server's
+ * final word on it.
  */
 const RETRYABLE: readonly ErrorCode[] = ["offline", "timeout", "internal", "rate_limited"];
 
@@ -48,7 +56,7 @@ export function outcomeOf(error: ErrorCode): SendOutcome {
 }
 
 /**
- * A short, stable name for a card's ledger. The token is already in storage (link-token.ts);
+ * A short, stable name for a card's ledgers. The token is already in storage (link-token.ts);
  * hashing it only keeps the key short and keeps a second copy of the secret out of it.
  */
 export function outboxKey(token: string): string {
@@ -65,132 +73,134 @@ function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
 
-/** Storage may hold anything (an older version, a hand edit): keep only what is well-formed. */
-function parseLedger(raw: string | null): Ledger {
-  const empty: Ledger = { pending: {}, acked: {}, seq: {} };
-  if (raw === null) return empty;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return empty;
-  }
-  if (!isRecord(data)) return empty;
-  const pick = <T>(field: string, ok: (v: unknown) => v is T): Record<string, T> => {
-    const out: Record<string, T> = {};
-    const src = data[field];
-    if (isRecord(src)) for (const [k, v] of Object.entries(src)) if (ok(v)) out[k] = v;
-    return out;
-  };
-  return {
-    pending: pick("pending", isPending),
-    acked: pick("acked", isOwnBallot),
-    seq: pick("seq", (v): v is number => Number.isInteger(v) && (v as number) >= 0),
-  };
+/** Criterion id → score: the body of a speech ballot. */
+export function isScores(x: unknown): x is Record<string, number> {
+  return isRecord(x) && Object.values(x).every((v) => typeof v === "number" && Number.isFinite(v));
 }
 
-function isScores(x: unknown): x is Record<string, number> {
-  return isRecord(x) && Object.values(x).every((v) => typeof v === "number");
+/** Candidate id → option id: the body of a democratic evaluation. */
+export function isChoices(x: unknown): x is Record<string, string> {
+  return isRecord(x) && Object.values(x).every((v) => typeof v === "string");
 }
 
-function isPending(x: unknown): x is PendingBallot {
-  return (
-    isRecord(x) &&
-    typeof x.candidateId === "string" &&
-    typeof x.nonce === "string" &&
-    Number.isInteger(x.seq) &&
-    isScores(x.scores)
-  );
-}
-
-function isOwnBallot(x: unknown): x is OwnBallot {
-  return (
-    isRecord(x) && typeof x.receipt === "string" && Number.isInteger(x.seq) && isScores(x.scores)
-  );
-}
-
-export class Outbox {
+export class Outbox<B> {
   // The in-memory copy is the truth; storage is a write-through backup, so the page keeps
   // working for the session when the browser refuses storage.
-  private ledger: Ledger;
+  private ledger: Ledger<B>;
 
   constructor(
     private readonly store: KeyValueStore,
     private readonly key: string,
+    private readonly isBody: (x: unknown) => x is B,
   ) {
-    this.ledger = parseLedger(store.read(key));
+    this.ledger = this.parse(store.read(key));
   }
 
-  pending(candidateId: string): PendingBallot | null {
-    return this.ledger.pending[candidateId] ?? null;
+  pending(slot: string): Pending<B> | null {
+    return this.ledger.pending[slot] ?? null;
   }
 
-  allPending(): PendingBallot[] {
+  allPending(): Pending<B>[] {
     return Object.values(this.ledger.pending);
   }
 
-  acked(candidateId: string): OwnBallot | null {
-    return this.ledger.acked[candidateId] ?? null;
+  acked(slot: string): Acked<B> | null {
+    return this.ledger.acked[slot] ?? null;
   }
 
-  /** Queues a new ballot (or revision) with the next seq, persisted before it is sent. */
-  prepare(candidateId: string, scores: Record<string, number>, nonce: string): PendingBallot {
-    const seq = this.highestSeq(candidateId) + 1;
-    const entry: PendingBallot = { candidateId, scores: { ...scores }, nonce, seq };
-    this.ledger.pending[candidateId] = entry;
-    this.ledger.seq[candidateId] = seq;
+  /** Queues a new submission (or revision) with the next seq, persisted before it is sent. */
+  prepare(slot: string, body: B, nonce: string): Pending<B> {
+    const seq = this.highestSeq(slot) + 1;
+    const entry: Pending<B> = { slot, body: copyOf(body), nonce, seq };
+    this.ledger.pending[slot] = entry;
+    this.ledger.seq[slot] = seq;
     this.save();
     return entry;
   }
 
   /** The server stored it (or already had it): it leaves the outbox. */
-  acknowledge(entry: PendingBallot, receipt: string): void {
-    const c = entry.candidateId;
-    const current = this.ledger.acked[c];
+  acknowledge(entry: Pending<B>, receipt: string): void {
+    const current = this.ledger.acked[entry.slot];
     if (!current || current.seq <= entry.seq) {
-      this.ledger.acked[c] = { scores: { ...entry.scores }, receipt, seq: entry.seq };
+      this.ledger.acked[entry.slot] = { body: copyOf(entry.body), receipt, seq: entry.seq };
     }
     this.removeIfSame(entry);
     this.save();
   }
 
   /** The server refused it for good: re-sending would only be refused again. */
-  drop(entry: PendingBallot): void {
+  drop(entry: Pending<B>): void {
     this.removeIfSame(entry);
     this.save();
   }
 
   /**
-   * After a join: the server's list of this card's ballots is the truth about what counts
-   * (a ballot this phone remembers but the server lacks must not be shown as submitted).
-   * Seqs only grow, so a revision never reuses a number the server has seen.
+   * After a join: the server's list of this card's submissions is the truth about what
+   * counts (one this phone remembers but the server lacks must not be shown as submitted);
+   * null when the server did not say (a locked round). Seqs only grow, so a revision never
+   * reuses a number the server has seen.
    */
-  mergeServer(mine: Record<string, OwnBallot> | null): void {
-    if (mine === null) return;
-    const acked: Record<string, OwnBallot> = {};
-    for (const [c, ballot] of Object.entries(mine)) {
-      acked[c] = { scores: { ...ballot.scores }, receipt: ballot.receipt, seq: ballot.seq };
-      this.ledger.seq[c] = Math.max(this.ledger.seq[c] ?? 0, ballot.seq);
+  mergeServer(server: Record<string, Acked<B>> | null): void {
+    if (server === null) return;
+    const acked: Record<string, Acked<B>> = {};
+    for (const [slot, a] of Object.entries(server)) {
+      acked[slot] = { body: copyOf(a.body), receipt: a.receipt, seq: a.seq };
+      this.ledger.seq[slot] = Math.max(this.ledger.seq[slot] ?? 0, a.seq);
     }
     this.ledger.acked = acked;
     this.save();
   }
 
-  private highestSeq(candidateId: string): number {
+  private highestSeq(slot: string): number {
     return Math.max(
-      this.ledger.seq[candidateId] ?? 0,
-      this.ledger.acked[candidateId]?.seq ?? 0,
-      this.ledger.pending[candidateId]?.seq ?? 0,
+      this.ledger.seq[slot] ?? 0,
+      this.ledger.acked[slot]?.seq ?? 0,
+      this.ledger.pending[slot]?.seq ?? 0,
     );
   }
 
   /** A newer revision queued meanwhile stays queued. */
-  private removeIfSame(entry: PendingBallot): void {
-    const queued = this.ledger.pending[entry.candidateId];
-    if (queued && queued.nonce === entry.nonce) delete this.ledger.pending[entry.candidateId];
+  private removeIfSame(entry: Pending<B>): void {
+    const queued = this.ledger.pending[entry.slot];
+    if (queued && queued.nonce === entry.nonce) delete this.ledger.pending[entry.slot];
   }
 
   private save(): void {
     this.store.write(this.key, JSON.stringify(this.ledger));
   }
+
+  /** Storage may hold anything (an older version, a hand edit): keep what is well-formed. */
+  private parse(raw: string | null): Ledger<B> {
+    const ledger: Ledger<B> = { pending: {}, acked: {}, seq: {} };
+    let data: unknown = null;
+    try {
+      data = raw === null ? null : JSON.parse(raw);
+    } catch {
+      // Unreadable: start empty.
+    }
+    if (!isRecord(data)) return ledger;
+    const seqOk = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
+    for (const [slot, v] of entries(data.pending)) {
+      if (isRecord(v) && v.slot === slot && typeof v.nonce === "string" && seqOk(v.seq)) {
+        if (this.isBody(v.body))
+          ledger.pending[slot] = { slot, body: v.body, nonce: v.nonce, seq: v.seq };
+      }
+    }
+    for (const [slot, v] of entries(data.acked)) {
+      if (isRecord(v) && typeof v.receipt === "string" && seqOk(v.seq) && this.isBody(v.body)) {
+        ledger.acked[slot] = { body: v.body, receipt: v.receipt, seq: v.seq };
+      }
+    }
+    for (const [slot, v] of entries(data.seq)) if (seqOk(v)) ledger.seq[slot] = v;
+    return ledger;
+  }
+}
+
+function entries(x: unknown): [string, unknown][] {
+  return isRecord(x) ? Object.entries(x) : [];
+}
+
+/** Bodies are flat JSON records; a copy keeps later edits of a draft out of the ledger. */
+function copyOf<B>(body: B): B {
+  return JSON.parse(JSON.stringify(body)) as B;
 }

@@ -1,13 +1,20 @@
-import type { ErrorCode } from "../../../shared/errors.ts";
-import type { OwnBallot, SessionState } from "../../../shared/protocol/state.ts";
+import type { ErrorCode, Result } from "../../../shared/errors.ts";
+import type { JoinSnapshot } from "../../../shared/protocol/commands.ts";
+import type { SessionState } from "../../../shared/protocol/state.ts";
 import type { RoundConfig } from "../../../shared/round-file.ts";
 import { type Connection, connect } from "../lib/connection.svelte.ts";
 import { randomId } from "../lib/random-id.ts";
 import { readJson, readStored, writeJson, writeStored } from "../lib/storage.ts";
-import { Outbox, outboxKey, outcomeOf, type PendingBallot } from "./outbox.ts";
+import { isChoices, isScores, Outbox, outboxKey, outcomeOf, type Pending } from "./outbox.ts";
 
 /** Where the card's token lives once takeLinkToken has moved it out of the address bar. */
 export const CARD_TOKEN_KEY = "jingpin.card";
+
+/**
+ * The democratic evaluation is one submission per card: one slot of its own ledger. The `#`
+ * cannot occur in a candidate id, so the per-slot maps below never mix the two up.
+ */
+export const EVALUATION_SLOT = "#evaluation";
 
 /** Errors after which the page cannot go on: only a new card (or the staff) can help. */
 const FATAL: readonly ErrorCode[] = ["unauthorized", "card_void", "round_not_found", "forbidden"];
@@ -15,32 +22,34 @@ const FATAL: readonly ErrorCode[] = ["unauthorized", "card_void", "round_not_fou
 /** A join that failed for a passing reason is retried; a reconnect also re-joins at once. */
 const JOIN_RETRY_MS = 2000;
 
-type Drafts = Record<string, Record<string, number>>;
+export type Scores = Record<string, number>;
+/** Candidate id → evaluation option id; a candidate left blank is absent. */
+export type Choices = Record<string, string>;
+type Drafts = { ballots: Record<string, Scores>; evaluation: Choices | null };
 
-/** How a candidate's latest ballot stands on this phone. */
-export type BallotStatus =
+/** How a submission stands on this phone. */
+export type SubmissionStatus<B> =
   | { kind: "none" }
-  | { kind: "sending"; ballot: PendingBallot }
-  | { kind: "unsent"; ballot: PendingBallot }
-  | { kind: "submitted"; ballot: OwnBallot };
+  | { kind: "sending" | "unsent"; body: B }
+  | { kind: "submitted"; body: B; receipt: string };
 
-/** Drafts come back from storage that anything may have written: keep numbers only. */
+/** Drafts come back from storage that anything may have written: keep what is well-formed. */
 function cleanDrafts(raw: unknown): Drafts {
-  const out: Drafts = {};
+  const out: Drafts = { ballots: {}, evaluation: null };
   if (typeof raw !== "object" || raw === null) return out;
-  for (const [c, scores] of Object.entries(raw)) {
-    if (typeof scores !== "object" || scores === null) continue;
-    const kept: Record<string, number> = {};
-    for (const [r, v] of Object.entries(scores)) if (Number.isFinite(v)) kept[r] = v as number;
-    out[c] = kept;
+  const { ballots, evaluation } = raw as Record<string, unknown>;
+  if (typeof ballots === "object" && ballots !== null) {
+    for (const [c, scores] of Object.entries(ballots))
+      if (isScores(scores)) out.ballots[c] = scores;
   }
+  if (isChoices(evaluation)) out.evaluation = evaluation;
   return out;
 }
 
 /**
  * Everything the voter's page knows: the round, the public session state and this card's
- * own ballots. It re-joins after every reconnect (the server forgets a socket's round) and
- * then re-sends the outbox.
+ * own ballots and evaluation. It re-joins after every reconnect (the server forgets a
+ * socket's round) and then re-sends what is still in the outboxes.
  */
 export class PhoneSession {
   readonly conn: Connection;
@@ -49,25 +58,28 @@ export class PhoneSession {
   state = $state.raw<SessionState | null>(null);
   /** A refusal that ends the session (voided card, unknown link). */
   fatal = $state<ErrorCode | null>(null);
-  /** The server's last final refusal of a ballot, per candidate, until the next attempt. */
+  /** The server's final refusal of the last attempt, per slot, until the next attempt. */
   refusals = $state<Record<string, ErrorCode>>({});
-  /** Criteria scored but not yet submitted, per candidate; kept across a reload. */
-  drafts = $state<Drafts>({});
-  /** Candidates whose form is open again to revise a submitted ballot. */
+  /** Scores and choices not yet submitted; kept across a reload. */
+  drafts = $state<Drafts>({ ballots: {}, evaluation: null });
+  /** Slots whose form is open again to revise what was submitted. */
   revising = $state<Record<string, boolean>>({});
 
-  private readonly outbox: Outbox;
+  private readonly ballots: Outbox<Scores>;
+  private readonly evaluations: Outbox<Choices>;
   private readonly draftsKey: string;
-  /** Nonce in flight per candidate: "sending" is shown only for the latest attempt. */
+  /** Nonce in flight per slot: "sending" is shown only for the latest attempt. */
   private inFlight = $state<Record<string, string>>({});
-  /** Bumped after every outbox change: the outbox is plain TS, this makes reads reactive. */
+  /** Bumped after every outbox change: the outboxes are plain TS, this makes reads reactive. */
   private revision = $state(0);
   private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(token: string) {
     const key = outboxKey(token);
-    this.outbox = new Outbox({ read: readStored, write: writeStored }, key);
+    const store = { read: readStored, write: writeStored };
+    this.ballots = new Outbox(store, key, isScores);
+    this.evaluations = new Outbox(store, `${key}.evaluation`, isChoices);
     this.draftsKey = `${key}.drafts`;
     this.drafts = cleanDrafts(readJson<unknown>(this.draftsKey));
     this.conn = connect(token);
@@ -75,50 +87,100 @@ export class PhoneSession {
     this.conn.socket.on("session:state", (s) => this.applyState(s));
   }
 
-  status(candidateId: string): BallotStatus {
-    void this.revision;
-    const pending = this.outbox.pending(candidateId);
-    if (pending) {
-      const sending = this.inFlight[candidateId] === pending.nonce;
-      return { kind: sending ? "sending" : "unsent", ballot: pending };
-    }
-    const acked = this.outbox.acked(candidateId);
-    return acked ? { kind: "submitted", ballot: acked } : { kind: "none" };
+  status(candidateId: string): SubmissionStatus<Scores> {
+    return this.statusIn(this.ballots, candidateId);
+  }
+
+  evaluationStatus(): SubmissionStatus<Choices> {
+    return this.statusIn(this.evaluations, EVALUATION_SLOT);
   }
 
   setScore(candidateId: string, criterionId: string, value: number): void {
-    this.drafts[candidateId] = { ...this.drafts[candidateId], [criterionId]: value };
+    this.drafts.ballots[candidateId] = {
+      ...this.drafts.ballots[candidateId],
+      [criterionId]: value,
+    };
     this.saveDrafts();
   }
 
-  /** Opens the form again, starting from the scores last submitted. */
-  revise(candidateId: string, from: Record<string, number>): void {
-    this.drafts[candidateId] = { ...from };
+  /** Picks an option for a candidate, or clears it (null): a blank casts nothing. */
+  setChoice(candidateId: string, option: string | null): void {
+    const next = { ...this.drafts.evaluation };
+    if (option === null) delete next[candidateId];
+    else next[candidateId] = option;
+    this.drafts.evaluation = next;
+    this.saveDrafts();
+  }
+
+  /** Opens the form again, starting from what was last submitted. */
+  revise(candidateId: string, from: Scores): void {
+    this.drafts.ballots[candidateId] = { ...from };
     this.revising[candidateId] = true;
     this.saveDrafts();
   }
 
+  reviseEvaluation(from: Choices): void {
+    this.drafts.evaluation = { ...from };
+    this.revising[EVALUATION_SLOT] = true;
+    this.saveDrafts();
+  }
+
   cancelRevision(candidateId: string): void {
-    delete this.drafts[candidateId];
+    delete this.drafts.ballots[candidateId];
     delete this.revising[candidateId];
+    this.saveDrafts();
+  }
+
+  cancelEvaluationRevision(): void {
+    this.drafts.evaluation = null;
+    delete this.revising[EVALUATION_SLOT];
     this.saveDrafts();
   }
 
   /** Queues the ballot in the outbox first, then sends it. */
-  async submit(candidateId: string, scores: Record<string, number>): Promise<void> {
-    const entry = this.outbox.prepare(candidateId, $state.snapshot(scores), randomId());
-    delete this.refusals[candidateId];
-    delete this.revising[candidateId];
-    delete this.drafts[candidateId];
-    this.saveDrafts();
-    this.revision++;
-    await this.send(entry);
+  async submit(candidateId: string, scores: Scores): Promise<void> {
+    const entry = this.ballots.prepare(candidateId, $state.snapshot(scores), randomId());
+    delete this.drafts.ballots[candidateId];
+    this.startAttempt(candidateId);
+    await this.sendBallot(entry);
   }
 
-  /** The voter's "retry now": the same ballot, unchanged, so it still counts once. */
+  async submitEvaluation(choices: Choices): Promise<void> {
+    const entry = this.evaluations.prepare(EVALUATION_SLOT, $state.snapshot(choices), randomId());
+    this.drafts.evaluation = null;
+    this.startAttempt(EVALUATION_SLOT);
+    await this.sendEvaluation(entry);
+  }
+
+  /** The voter's "retry now": the same submission, unchanged, so it still counts once. */
   retry(candidateId: string): void {
-    const pending = this.outbox.pending(candidateId);
-    if (pending) void this.send(pending);
+    const pending = this.ballots.pending(candidateId);
+    if (pending) void this.sendBallot(pending);
+  }
+
+  retryEvaluation(): void {
+    const pending = this.evaluations.pending(EVALUATION_SLOT);
+    if (pending) void this.sendEvaluation(pending);
+  }
+
+  private statusIn<B>(box: Outbox<B>, slot: string): SubmissionStatus<B> {
+    void this.revision;
+    const pending = box.pending(slot);
+    if (pending) {
+      const sending = this.inFlight[slot] === pending.nonce;
+      return { kind: sending ? "sending" : "unsent", body: pending.body };
+    }
+    const acked = box.acked(slot);
+    return acked
+      ? { kind: "submitted", body: acked.body, receipt: acked.receipt }
+      : { kind: "none" };
+  }
+
+  private startAttempt(slot: string): void {
+    delete this.refusals[slot];
+    delete this.revising[slot];
+    this.saveDrafts();
+    this.revision++;
   }
 
   private async join(): Promise<void> {
@@ -131,14 +193,37 @@ export class PhoneSession {
       }
       return;
     }
-    const snap = res.data;
+    this.applySnapshot(res.data);
+    await this.flush();
+  }
+
+  private applySnapshot(snap: JoinSnapshot): void {
     this.round = snap.round;
     this.group = snap.group;
     // A fresh snapshot is the truth even if its version is lower (the server was reset).
     this.state = snap.state;
-    this.outbox.mergeServer(snap.mine);
+    const mine = snap.mine;
+    this.ballots.mergeServer(
+      mine === null
+        ? null
+        : Object.fromEntries(
+            Object.entries(mine).map(([c, b]) => [
+              c,
+              { body: b.scores, receipt: b.receipt, seq: b.seq },
+            ]),
+          ),
+    );
+    // The server lists the card's own submissions only while the round is open.
+    const open = snap.state.status === "open";
+    const own = snap.myEvaluation;
+    this.evaluations.mergeServer(
+      !open
+        ? null
+        : own
+          ? { [EVALUATION_SLOT]: { body: own.choices, receipt: own.receipt, seq: own.seq } }
+          : {},
+    );
     this.revision++;
-    await this.flush();
   }
 
   private applyState(next: SessionState): void {
@@ -148,11 +233,12 @@ export class PhoneSession {
     this.state = next;
   }
 
-  /** Sends every queued ballot, one at a time; a join during a flush waits for it. */
+  /** Sends everything queued, one at a time; a join during a flush waits for it. */
   private async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     this.flushing = (async () => {
-      for (const entry of this.outbox.allPending()) await this.send(entry);
+      for (const entry of this.ballots.allPending()) await this.sendBallot(entry);
+      for (const entry of this.evaluations.allPending()) await this.sendEvaluation(entry);
     })();
     try {
       await this.flushing;
@@ -161,20 +247,39 @@ export class PhoneSession {
     }
   }
 
-  private async send(entry: PendingBallot): Promise<void> {
-    const c = entry.candidateId;
-    this.inFlight[c] = entry.nonce;
-    const { candidateId, scores, nonce, seq } = entry;
-    const res = await this.conn.call("ballot:submit", { candidateId, scores, nonce, seq });
-    if (this.inFlight[c] === entry.nonce) delete this.inFlight[c];
+  private sendBallot(entry: Pending<Scores>): Promise<void> {
+    const { slot: candidateId, body: scores, nonce, seq } = entry;
+    return this.deliver(this.ballots, entry, () =>
+      this.conn.call("ballot:submit", { candidateId, scores, nonce, seq }),
+    );
+  }
+
+  private sendEvaluation(entry: Pending<Choices>): Promise<void> {
+    const { body: choices, nonce, seq } = entry;
+    return this.deliver(this.evaluations, entry, () =>
+      this.conn.call("evaluation:submit", { choices, nonce, seq }),
+    );
+  }
+
+  private async deliver<B>(
+    box: Outbox<B>,
+    entry: Pending<B>,
+    send: () => Promise<Result<{ receipt: string }>>,
+  ): Promise<void> {
+    const slot = entry.slot;
+    this.inFlight[slot] = entry.nonce;
+    const res = await send();
+    if (this.inFlight[slot] === entry.nonce) delete this.inFlight[slot];
     if (res.ok) {
-      this.outbox.acknowledge(entry, res.data.receipt);
+      box.acknowledge(entry, res.data.receipt);
     } else if (outcomeOf(res.error) === "final") {
-      this.outbox.drop(entry);
-      // Only the latest attempt speaks for the candidate; an older one was superseded.
-      if (!this.outbox.pending(c)) {
-        this.refusals[c] = res.error;
-        this.drafts[c] = { ...entry.scores };
+      box.drop(entry);
+      // Only the latest attempt speaks for the slot; an older one was superseded. The
+      // refused entry goes back to the form so that nothing the voter entered is lost.
+      if (!box.pending(slot)) {
+        this.refusals[slot] = res.error;
+        if (slot === EVALUATION_SLOT) this.drafts.evaluation = { ...(entry.body as Choices) };
+        else this.drafts.ballots[slot] = { ...(entry.body as Scores) };
         this.saveDrafts();
       }
       if (res.error === "card_void") this.stop(res.error);
