@@ -19,6 +19,7 @@ export default defineConfig({
         phone: `${root}phone.html`,
         screen: `${root}screen.html`,
         chair: `${root}chair.html`,
+        results: `${root}results.html`,
       },
     },
   },

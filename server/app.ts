@@ -48,6 +48,7 @@ const PAGES: Record<string, string> = {
   "/screen": "screen.html",
   "/chair": "chair.html",
   "/observer": "chair.html",
+  "/results": "results.html",
 };
 
 /** Builds the HTTP + socket.io server; listens on nothing (the caller does). */
