@@ -4,15 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { redisKeys } from "../../server/platform/keys.ts";
 import { ERROR_CODES, type Result } from "../../shared/errors.ts";
-import {
-  type ClientToServerEvents,
-  type CommandName,
-  commands,
-} from "../../shared/protocol/index.ts";
+import { type CommandName, commands } from "../../shared/protocol/index.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import type { RoundFileInput } from "../../shared/round-file.ts";
-import { type ClientSocket, call, callRaw, expectOk } from "../utils/socket-client.ts";
-import { DEMO_ROUND, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import {
+  type RoleFixture as Fixture,
+  seedRoles,
+  VALID_PAYLOADS as VALID,
+  validPayload,
+} from "../utils/command-fixtures.ts";
+import { call, callRaw, expectOk } from "../utils/socket-client.ts";
+import { DEMO_ROUND, startTestApp, type TestApp } from "../utils/test-app.ts";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -22,84 +24,7 @@ afterEach(async () => {
   await t.close();
 });
 
-type Payload<N extends CommandName> = Parameters<ClientToServerEvents[N]>[0];
-
-/** A round with one socket per role and a card to address; scoring stays closed. */
-interface Fixture {
-  roundId: string;
-  cardId: string;
-  sockets: Record<Role, ClientSocket>;
-}
-
-async function seedRoles(): Promise<Fixture> {
-  const { roundId, cards, organizer } = await seedRound(t, { leaders: 2, middle: 0, staff: 0 });
-  const [voterCard, otherCard] = cards;
-  if (!voterCard || !otherCard) throw new Error("expected two cards");
-  const link = async (role: "chair" | "observer") =>
-    expectOk(await call(organizer, "link:create", { roundId, role })).token;
-  // server:info creates the projector token on first use: do it before any snapshot.
-  const projectorToken = expectOk(await call(organizer, "server:info", {})).projectorToken;
-  const sockets: Record<Role, ClientSocket> = {
-    organizer,
-    chair: await t.client(await link("chair")),
-    observer: await t.client(await link("observer")),
-    projector: await t.client(projectorToken),
-    voter: await t.client(voterCard.token),
-  };
-  return { roundId, cardId: otherCard.id, sockets };
-}
-
-const BALLOT = {
-  candidateId: "C1",
-  scores: { knowledge: 20, skills: 20, quality: 30 },
-  nonce: "valid-nonce-1",
-  seq: 1,
-};
-
-/** One valid payload per command: the base each malformed variant is made from. */
-const VALID: { [N in CommandName]: (f: Fixture) => Payload<N> } = {
-  "session:join": (f) => ({ roundId: f.roundId }),
-  "time:sync": () => ({}),
-  "server:info": () => ({}),
-  "round:list": () => ({}),
-  "round:import": () => ({ file: DEMO_ROUND }),
-  "round:activate": (f) => ({ roundId: f.roundId }),
-  "cards:issue": (f) => ({ roundId: f.roundId, counts: { leaders: 1 } }),
-  "cards:list": (f) => ({ roundId: f.roundId }),
-  "card:void": (f) => ({ roundId: f.roundId, cardId: f.cardId }),
-  "card:reissue": (f) => ({ roundId: f.roundId, cardId: f.cardId }),
-  "link:create": (f) => ({ roundId: f.roundId, role: "chair" }),
-  "round:lock": (f) => ({ roundId: f.roundId }),
-  "session:goto": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "timer:start": (f) => ({ roundId: f.roundId, kind: "speech" }),
-  "timer:stop": (f) => ({ roundId: f.roundId }),
-  "scoring:open": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "scoring:close": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "result:reveal": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "screen:show": (f) => ({ roundId: f.roundId, view: "ranking" }),
-  "evaluation:open": (f) => ({ roundId: f.roundId }),
-  "evaluation:close": (f) => ({ roundId: f.roundId }),
-  "evaluation:reveal": (f) => ({ roundId: f.roundId }),
-  // C2 did not apply for the office, so no tie there can take this decision: it is
-  // refused by the handler (invalid_decision) and records nothing.
-  "tie:decide": (f) => ({
-    roundId: f.roundId,
-    positionId: "office",
-    chosen: ["C2"],
-    reason: "decided by the panel's vote",
-  }),
-  "audit:list": (f) => ({ roundId: f.roundId }),
-  "evaluation:submit": () => ({ choices: { C1: "excellent" }, nonce: "eval-nonce-1", seq: 1 }),
-  "ballot:submit": () => BALLOT,
-};
-
 const COMMAND_NAMES = Object.keys(commands) as CommandName[];
-
-function validPayload(name: CommandName, f: Fixture): Record<string, unknown> {
-  const build = (VALID as Partial<Record<string, (f: Fixture) => unknown>>)[name];
-  if (!build) throw new Error(`no valid test payload for ${name}: add one to VALID`);
-  return build(f) as Record<string, unknown>;
-}
 
 const rolesOf = (name: CommandName) =>
   ROLES.filter((r) => (commands[name].roles as readonly Role[]).includes(r));
@@ -198,7 +123,9 @@ const isKnownCode = (error: unknown) => (ERROR_CODES as readonly unknown[]).incl
 async function expectServesABallot(f: Fixture): Promise<void> {
   const { organizer, voter } = f.sockets;
   expectOk(await call(organizer, "scoring:open", { roundId: f.roundId, candidateId: "C1" }));
-  const { receipt, duplicate } = expectOk(await call(voter, "ballot:submit", BALLOT));
+  const { receipt, duplicate } = expectOk(
+    await call(voter, "ballot:submit", VALID["ballot:submit"](f)),
+  );
   expect(receipt).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
   expect(duplicate).toBe(false);
 }
@@ -211,7 +138,7 @@ describe("malformed payloads", () => {
   it.each(COMMAND_NAMES)(
     "%s: refused by every role that may send it, nothing changes",
     async (name) => {
-      const f = await seedRoles();
+      const f = await seedRoles(t);
       const valid = validPayload(name, f);
       const variants = malformed(name, valid);
       const before = await snapshot(t.redis, t.keyPrefix);
@@ -242,7 +169,7 @@ describe("malformed payloads", () => {
   );
 
   it("ignores commands sent without an ack, whatever they carry", async () => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     const before = await snapshot(t.redis, t.keyPrefix);
     for (const name of COMMAND_NAMES) {
       const valid = validPayload(name, f);

@@ -1,14 +1,16 @@
 import { io } from "socket.io-client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Result } from "../../shared/errors.ts";
-import {
-  type ClientToServerEvents,
-  type CommandName,
-  commands,
-} from "../../shared/protocol/index.ts";
+import { type CommandName, commands } from "../../shared/protocol/index.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
+import {
+  type RoleFixture as Fixture,
+  seedRoles,
+  validPayload as sharedValidPayload,
+  VALID_PAYLOADS as VALID,
+} from "../utils/command-fixtures.ts";
 import { type ClientSocket, call, callRaw, expectOk, waitFor } from "../utils/socket-client.ts";
-import { DEMO_ROUND, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { startTestApp, type TestApp } from "../utils/test-app.ts";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -18,92 +20,12 @@ afterEach(async () => {
   await t.close();
 });
 
-type Payload<N extends CommandName> = Parameters<ClientToServerEvents[N]>[0];
-
-/** Round A with one socket per role, a spare card to act on, and a second round B. */
-interface Fixture {
-  roundId: string;
-  otherRoundId: string;
-  /** A card of round A that no socket uses as its credential. */
-  spareCardId: string;
-  tokens: Record<Role, string>;
-  sockets: Record<Role, ClientSocket>;
-}
-
-async function seedRoles(): Promise<Fixture> {
-  const { roundId, cards, organizer } = await seedRound(t, { leaders: 2, middle: 0, staff: 0 });
-  const [voterCard, spareCard] = cards;
-  if (!voterCard || !spareCard) throw new Error("expected two cards");
-  const { roundId: otherRoundId } = expectOk(
-    await call(organizer, "round:import", { file: DEMO_ROUND }),
-  );
-  const link = async (role: "chair" | "observer") =>
-    expectOk(await call(organizer, "link:create", { roundId, role })).token;
-  const tokens: Record<Role, string> = {
-    organizer: t.organizerToken,
-    chair: await link("chair"),
-    observer: await link("observer"),
-    projector: expectOk(await call(organizer, "server:info", {})).projectorToken,
-    voter: voterCard.token,
-  };
-  const sockets = { organizer } as Record<Role, ClientSocket>;
-  for (const role of ROLES) if (role !== "organizer") sockets[role] = await t.client(tokens[role]);
-  return { roundId, otherRoundId, spareCardId: spareCard.id, tokens, sockets };
-}
-
-/**
- * One payload per command that its schema accepts, so the role is the only thing wrong
- * when a role the command does not list sends it.
- */
-const VALID: { [N in CommandName]: (f: Fixture) => Payload<N> } = {
-  "session:join": (f) => ({ roundId: f.roundId }),
-  "time:sync": () => ({}),
-  "server:info": () => ({}),
-  "round:list": () => ({}),
-  "round:import": () => ({ file: DEMO_ROUND }),
-  "round:activate": (f) => ({ roundId: f.roundId }),
-  "cards:issue": (f) => ({ roundId: f.roundId, counts: { leaders: 1 } }),
-  "cards:list": (f) => ({ roundId: f.roundId }),
-  "card:void": (f) => ({ roundId: f.roundId, cardId: f.spareCardId }),
-  "card:reissue": (f) => ({ roundId: f.roundId, cardId: f.spareCardId }),
-  "link:create": (f) => ({ roundId: f.roundId, role: "chair" }),
-  "round:lock": (f) => ({ roundId: f.roundId }),
-  "session:goto": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "timer:start": (f) => ({ roundId: f.roundId, kind: "speech" }),
-  "timer:stop": (f) => ({ roundId: f.roundId }),
-  "scoring:open": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "scoring:close": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "result:reveal": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
-  "screen:show": (f) => ({ roundId: f.roundId, view: "ranking" }),
-  "evaluation:open": (f) => ({ roundId: f.roundId }),
-  "evaluation:close": (f) => ({ roundId: f.roundId }),
-  "evaluation:reveal": (f) => ({ roundId: f.roundId }),
-  // C2 did not apply for the office, so no tie there can take this decision: it is
-  // refused by the handler (invalid_decision) and records nothing.
-  "tie:decide": (f) => ({
-    roundId: f.roundId,
-    positionId: "office",
-    chosen: ["C2"],
-    reason: "decided by the panel's vote",
-  }),
-  "audit:list": (f) => ({ roundId: f.roundId }),
-  "evaluation:submit": () => ({ choices: { C1: "excellent" }, nonce: "eval-nonce-1", seq: 1 }),
-  "ballot:submit": () => ({
-    candidateId: "C1",
-    scores: { knowledge: 20, skills: 20, quality: 30 },
-    nonce: "roles-nonce-1",
-    seq: 1,
-  }),
-};
-
 const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 const FORBIDDEN = { ok: false, error: "forbidden" };
 
-/** The table's valid payload for a command; a command added without one fails here. */
+/** The shared valid payload for a command, checked against its schema. */
 function validPayload(name: CommandName, f: Fixture): Record<string, unknown> {
-  const build = (VALID as Partial<Record<string, (f: Fixture) => unknown>>)[name];
-  if (!build) throw new Error(`no valid test payload for ${name}: add one to VALID`);
-  const payload = build(f) as Record<string, unknown>;
+  const payload = sharedValidPayload(name, f);
   expect(commands[name].payload.safeParse(payload).success, `${name} payload`).toBe(true);
   return payload;
 }
@@ -133,7 +55,7 @@ describe("every command refuses the roles it does not list", () => {
   });
 
   it.each(COMMAND_NAMES)("%s", async (name) => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     const payload = validPayload(name, f);
     const before = await roundView(f);
     const refused = ROLES.filter((role) => !allowed(name, role));
@@ -144,7 +66,7 @@ describe("every command refuses the roles it does not list", () => {
   });
 
   it("lets every listed role past the role check with the same payloads", async () => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     // In table order: later commands may meet a locked round or a voided card, but never
     // a refusal of the role or of the payload.
     for (const name of COMMAND_NAMES) {
@@ -160,7 +82,7 @@ describe("every command refuses the roles it does not list", () => {
 
 describe("round-bound credentials", () => {
   it("a chair, observer or voter addressing another round's id is forbidden", async () => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     const organizer = f.sockets.organizer;
     const otherBefore = expectOk(
       await call(organizer, "session:join", { roundId: f.otherRoundId }),
@@ -194,7 +116,7 @@ describe("round-bound credentials", () => {
 
 describe("the projector is read-only", () => {
   it("is forbidden to lock, score, reveal, switch the screen, void cards or import", async () => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     const before = await roundView(f);
     const projector = f.sockets.projector;
     for (const name of [
@@ -218,7 +140,7 @@ describe("the projector is read-only", () => {
 
 describe("what a phone receives", () => {
   it("a voter gets session:state only, never tallies or revealed results", async () => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     const { organizer, voter } = f.sockets;
     const { roundId } = f;
     expectOk(await call(voter, "session:join", {}));
@@ -302,7 +224,7 @@ describe("HTTP routes", () => {
   const refused = (status: number, error: string) => ({ status, body: { ok: false, error } });
 
   it("export: 401 without a token, 403 for other roles and rounds, 409 before the lock", async () => {
-    const f = await seedRoles();
+    const f = await seedRoles(t);
     const organizer = f.sockets.organizer;
     const otherChair = expectOk(
       await call(organizer, "link:create", { roundId: f.otherRoundId, role: "chair" }),

@@ -1,0 +1,88 @@
+import type { ClientToServerEvents, CommandName } from "../../shared/protocol/index.ts";
+import { ROLES, type Role } from "../../shared/roles.ts";
+import { type ClientSocket, call, expectOk } from "./socket-client.ts";
+import { DEMO_ROUND, seedRound, type TestApp } from "./test-app.ts";
+
+type Payload<N extends CommandName> = Parameters<ClientToServerEvents[N]>[0];
+
+/** Round A with one socket per role, a spare card to act on, and a second round B. */
+export interface RoleFixture {
+  roundId: string;
+  otherRoundId: string;
+  /** A card of round A that no socket uses as its credential. */
+  spareCardId: string;
+  tokens: Record<Role, string>;
+  sockets: Record<Role, ClientSocket>;
+}
+
+export async function seedRoles(t: TestApp): Promise<RoleFixture> {
+  const { roundId, cards, organizer } = await seedRound(t, { leaders: 2, middle: 0, staff: 0 });
+  const [voterCard, spareCard] = cards;
+  if (!voterCard || !spareCard) throw new Error("expected two cards");
+  const { roundId: otherRoundId } = expectOk(
+    await call(organizer, "round:import", { file: DEMO_ROUND }),
+  );
+  const link = async (role: "chair" | "observer") =>
+    expectOk(await call(organizer, "link:create", { roundId, role })).token;
+  // server:info creates the projector token on first use: do it before any snapshot.
+  const tokens: Record<Role, string> = {
+    organizer: t.organizerToken,
+    chair: await link("chair"),
+    observer: await link("observer"),
+    projector: expectOk(await call(organizer, "server:info", {})).projectorToken,
+    voter: voterCard.token,
+  };
+  const sockets = { organizer } as Record<Role, ClientSocket>;
+  for (const role of ROLES) if (role !== "organizer") sockets[role] = await t.client(tokens[role]);
+  return { roundId, otherRoundId, spareCardId: spareCard.id, tokens, sockets };
+}
+
+/**
+ * One payload per command that its schema accepts: the base for role tests (so the role is
+ * the only thing wrong) and for malformed variants. A command added to the protocol
+ * without an entry here fails to compile.
+ */
+export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N> } = {
+  "session:join": (f) => ({ roundId: f.roundId }),
+  "time:sync": () => ({}),
+  "server:info": () => ({}),
+  "round:list": () => ({}),
+  "round:import": () => ({ file: DEMO_ROUND }),
+  "round:activate": (f) => ({ roundId: f.roundId }),
+  "cards:issue": (f) => ({ roundId: f.roundId, counts: { leaders: 1 } }),
+  "cards:list": (f) => ({ roundId: f.roundId }),
+  "card:void": (f) => ({ roundId: f.roundId, cardId: f.spareCardId }),
+  "card:reissue": (f) => ({ roundId: f.roundId, cardId: f.spareCardId }),
+  "link:create": (f) => ({ roundId: f.roundId, role: "chair" }),
+  "round:lock": (f) => ({ roundId: f.roundId }),
+  "session:goto": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
+  "timer:start": (f) => ({ roundId: f.roundId, kind: "speech" }),
+  "timer:stop": (f) => ({ roundId: f.roundId }),
+  "scoring:open": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
+  "scoring:close": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
+  "result:reveal": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
+  "screen:show": (f) => ({ roundId: f.roundId, view: "ranking" }),
+  "evaluation:open": (f) => ({ roundId: f.roundId }),
+  "evaluation:close": (f) => ({ roundId: f.roundId }),
+  "evaluation:reveal": (f) => ({ roundId: f.roundId }),
+  // C2 did not apply for the office, so no tie there can take this decision: it is
+  // refused by the handler (invalid_decision) and records nothing.
+  "tie:decide": (f) => ({
+    roundId: f.roundId,
+    positionId: "office",
+    chosen: ["C2"],
+    reason: "decided by the panel's vote",
+  }),
+  "audit:list": (f) => ({ roundId: f.roundId }),
+  "evaluation:submit": () => ({ choices: { C1: "excellent" }, nonce: "eval-nonce-1", seq: 1 }),
+  "ballot:submit": () => ({
+    candidateId: "C1",
+    scores: { knowledge: 20, skills: 20, quality: 30 },
+    nonce: "valid-nonce-1",
+    seq: 1,
+  }),
+};
+
+export function validPayload(name: CommandName, f: RoleFixture): Record<string, unknown> {
+  return VALID_PAYLOADS[name](f) as Record<string, unknown>;
+}
