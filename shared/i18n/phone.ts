@@ -3,7 +3,7 @@ import { defineTexts } from "./define.ts";
 /** Texts of the phone page(s). */
 export const phone = defineTexts({
   "phone.anonymous": { zh: "无记名", en: "Anonymous" },
-  "phone.cardOf": { zh: "{group} · 评分卡", en: "{group} · ballot card" },
+  "phone.cardOf": { zh: "{group}评分卡", en: "{group} card" },
   "phone.loading": { zh: "正在进入评分…", en: "Opening your ballot…" },
 
   "phone.noCard.title": {
@@ -63,8 +63,8 @@ export const phone = defineTexts({
   "phone.form.remaining": { zh: "还有 {n} 项未评分", en: "{n} left to score" },
   "phone.form.submit": { zh: "提交评分", en: "Submit scores" },
   "phone.form.hint": {
-    zh: "每一项都须打分。提交后,评分开放期间仍可修改。",
-    en: "Score every item. You can still change it while scoring is open.",
+    zh: "每项都须打分;评分开放期间提交后仍可修改。",
+    en: "Score every item; you can revise while scoring is open.",
   },
   "phone.form.cancel": { zh: "取消修改", en: "Cancel" },
   "phone.refused": { zh: "提交未成功:{reason}", en: "Not submitted: {reason}" },
