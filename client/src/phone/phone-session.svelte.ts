@@ -21,6 +21,8 @@ const FATAL: readonly ErrorCode[] = ["unauthorized", "card_void", "round_not_fou
 
 /** A join that failed for a passing reason is retried; a reconnect also re-joins at once. */
 const JOIN_RETRY_MS = 2000;
+/** A send that timed out while still connected is tried again after this long. */
+const RESEND_MS = 3000;
 
 export type Scores = Record<string, number>;
 /** Candidate id → evaluation option id; a candidate left blank is absent. */
@@ -74,6 +76,7 @@ export class PhoneSession {
   private revision = $state(0);
   private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(token: string) {
     const key = outboxKey(token);
@@ -272,7 +275,11 @@ export class PhoneSession {
     if (this.inFlight[slot] === entry.nonce) delete this.inFlight[slot];
     if (res.ok) {
       box.acknowledge(entry, res.data.receipt);
-    } else if (outcomeOf(res.error) === "final") {
+    } else if (outcomeOf(res.error) === "retry") {
+      // Offline: the next join re-sends. Connected but no answer (a busy server): try again
+      // soon rather than wait for a reconnect that may never come.
+      if (this.conn.socket.connected) this.scheduleResend();
+    } else {
       box.drop(entry);
       // Only the latest attempt speaks for the slot; an older one was superseded. The
       // refused entry goes back to the form so that nothing the voter entered is lost.
@@ -283,8 +290,19 @@ export class PhoneSession {
         this.saveDrafts();
       }
       if (res.error === "card_void") this.stop(res.error);
+      // A newer submission from another phone with this card stands: fetch it, so that
+      // this page shows what counts.
+      if (res.error === "stale_revision") void this.join();
     }
     this.revision++;
+  }
+
+  private scheduleResend(): void {
+    if (this.resendTimer) return;
+    this.resendTimer = setTimeout(() => {
+      this.resendTimer = null;
+      if (this.conn.socket.connected) void this.flush();
+    }, RESEND_MS);
   }
 
   private stop(error: ErrorCode): void {
