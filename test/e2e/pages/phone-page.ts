@@ -1,0 +1,68 @@
+import type { Page } from "playwright-core";
+import { zh } from "./i18n.ts";
+
+/** A voter's phone: opened from a ballot card's link, scores and evaluates. */
+export class PhonePage {
+  constructor(readonly page: Page) {}
+
+  async open(cardLink: string): Promise<void> {
+    await this.page.goto(cardLink);
+    await this.page.getByText(zh("phone.anonymous")).first().waitFor();
+  }
+
+  /** Waits until the page shows a candidate's name as the one being scored. */
+  async waitForCandidate(name: string): Promise<void> {
+    await this.page.locator(".ballot, .criterion").first().waitFor();
+    await this.page.getByText(name).first().waitFor();
+  }
+
+  /** Sets a criterion's slider as a finger would (an input event on the range). */
+  async score(label: string, value: number): Promise<void> {
+    const slider = this.page.getByRole("slider", { name: zh("phone.criterion.slider", { label }) });
+    await slider.evaluate((el, v) => {
+      // Runs in the page; the test's tsconfig has no DOM types.
+      const input = el as unknown as { value: string; dispatchEvent(e: Event): boolean };
+      input.value = String(v);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    }, value);
+  }
+
+  /** Taps "+" on a criterion (the first tap on an unscored one gives mid-scale). */
+  async raise(label: string, step: number): Promise<void> {
+    await this.page
+      .getByRole("button", { name: zh("phone.criterion.raise", { label, step }) })
+      .click();
+  }
+
+  submitButton() {
+    return this.page.getByRole("button", { name: zh("phone.form.submit") });
+  }
+
+  async submit(): Promise<string> {
+    await this.submitButton().click();
+    return this.receipt();
+  }
+
+  /** The receipt code shown once the server acknowledged the ballot. */
+  async receipt(): Promise<string> {
+    const code = this.page.locator(".receipt .code").first();
+    await code.waitFor();
+    return (await code.textContent())?.trim() ?? "";
+  }
+
+  totalText(): Promise<string> {
+    return this.page.locator(".total .sum").innerText();
+  }
+
+  /** Chooses an evaluation option (优秀, 称职, …) for a candidate in the evaluation form. */
+  async evaluate(candidateName: string, optionLabel: string): Promise<void> {
+    const row = this.page.locator("fieldset.candidate", { hasText: candidateName });
+    await row.getByRole("button", { name: optionLabel, exact: true }).click();
+  }
+
+  async submitEvaluation(): Promise<string> {
+    await this.page.getByRole("button", { name: zh("phone.eval.submit") }).click();
+    return this.receipt();
+  }
+}

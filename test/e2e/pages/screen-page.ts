@@ -1,0 +1,39 @@
+import type { Page } from "playwright-core";
+
+/** The projector in the hall: read-only, follows the session. */
+export class ScreenPage {
+  constructor(readonly page: Page) {}
+
+  async open(link: string): Promise<void> {
+    await this.page.goto(link);
+    await this.page.locator("section").first().waitFor();
+  }
+
+  /** Which view is up: welcome, speaker, result, ranking, evaluation, locked. */
+  async waitForView(
+    view: "welcome" | "speaker" | "result" | "ranking" | "evaluation" | "locked",
+  ): Promise<void> {
+    await this.page.locator(`section.${view}`).first().waitFor();
+  }
+
+  /** Waits for the progress "已评 N / M" to show n ballots. */
+  async waitForProgress(n: number, m: number): Promise<void> {
+    await this.page
+      .locator(".progress [role=progressbar]")
+      .and(this.page.locator(`[aria-valuenow="${n}"][aria-valuemax="${m}"]`))
+      .waitFor();
+  }
+
+  async shownScore(): Promise<string> {
+    return (await this.page.locator("section.result .score .value").first().innerText()).trim();
+  }
+
+  async digest(): Promise<string> {
+    return (await this.page.locator("section.locked .hex").innerText()).replace(/\s+/g, "");
+  }
+
+  /** Any text that looks like a score (e.g. 81.93) in the visible page. */
+  async visibleText(): Promise<string> {
+    return this.page.locator("body").innerText();
+  }
+}
