@@ -98,7 +98,10 @@ export function createResultService(
         [candidateId],
       )) as string[];
       if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
-      const result = compute(config, new Set([candidateId]), parse(raw), []).candidates[0];
+      // Once the evaluation is out, a result revealed later carries its composite too.
+      const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
+      const { evaluations } = await liveBallots(roundId, [candidateId], withEvaluations);
+      const result = compute(config, new Set([candidateId]), parse(raw), evaluations).candidates[0];
       if (!result) return fail("candidate_not_found");
       await store(
         [keys.state(roundId), keys.revealed(roundId)],
@@ -120,10 +123,16 @@ export function createResultService(
         [],
       )) as string[];
       if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
-      const results = byId(compute(config, new Set(ids), [], parse(raw)).candidates);
+      const evaluations = parse<EvaluationBallot>(raw);
+      const results = byId(compute(config, new Set(ids), [], evaluations).candidates);
+      // The candidates already revealed now get their composite (speech and evaluation).
+      const revealed = Object.keys(await readHash(keys.revealed(roundId)));
+      const { ballots } = await liveBallots(roundId, revealed, false);
+      const combined = compute(config, new Set(revealed), ballots, evaluations).candidates;
       const pipe = redis.pipeline();
       for (const [id, r] of Object.entries(results))
         pipe.hset(keys.evaluationRevealed(roundId), id, JSON.stringify(r));
+      for (const r of combined) pipe.hset(keys.revealed(roundId), r.id, JSON.stringify(r));
       await pipe.exec();
       return ok(results);
     },

@@ -146,7 +146,10 @@ describe("the democratic evaluation", () => {
       unknown: 1,
     });
     expect(evaluation.C1?.evaluationsCast).toBe(4); // cards 2, 4, 6, 8 (card 0 revised it away)
-    expect((await shown).evaluation?.C6?.favourableRate).toBe(0.8);
+    const screen = await shown;
+    expect(screen.evaluation?.C6?.favourableRate).toBe(0.8);
+    // The revealed speech result now carries its composite, as the ranking will.
+    expect(screen.results.C6?.composite).toBeCloseTo(81.925, 9);
     expect(await call(organizer, "evaluation:open", { roundId })).toEqual({
       ok: false,
       error: "bad_state",
