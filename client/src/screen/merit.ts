@@ -1,5 +1,3 @@
-import type { Method } from "../../../shared/round-file.ts";
-import { compositeScore } from "../../../shared/scoring/compute.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 
 export interface Merit {
@@ -9,18 +7,17 @@ export interface Merit {
 }
 
 /**
- * A candidate's scores as the projector may show them. Before the lock the screen data holds
- * each speech result as revealed (no evaluation yet) and the evaluation results apart; the
- * composite of the two comes from shared/scoring, never from arithmetic here.
+ * A candidate's scores as the projector may show them. The server fills a revealed result's
+ * evaluation and composite once the evaluation is revealed; until then the evaluation may
+ * stand apart in the screen data and the composite is not known yet.
  */
 export function meritOf(
   id: string,
   results: Record<string, CandidateResult>,
   evaluation: Record<string, CandidateResult> | null,
-  method: Method,
 ): Merit {
   const speech = results[id]?.speech ?? null;
   const evaluated = results[id]?.evaluation ?? evaluation?.[id]?.evaluation ?? null;
-  const composite = results[id]?.composite ?? compositeScore(speech, evaluated, method);
+  const composite = results[id]?.composite ?? null;
   return { speech, evaluation: evaluated, composite };
 }
