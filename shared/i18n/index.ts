@@ -3,13 +3,22 @@ import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
+import { results } from "./results.ts";
 import { screen } from "./screen.ts";
 
 /**
  * The one dictionary of every UI string, assembled from one file per area so that each
  * page's texts sit together; test/unit/i18n.test.ts checks that no key is defined twice.
  */
-const dictionary = { ...common, ...errors, ...phone, ...screen, ...chair, ...organizer };
+const dictionary = {
+  ...common,
+  ...errors,
+  ...phone,
+  ...screen,
+  ...chair,
+  ...organizer,
+  ...results,
+};
 
 export type MessageKey = keyof typeof dictionary;
 export const LOCALES = ["zh-CN", "en"] as const;

@@ -5,9 +5,10 @@ import { common, errors } from "../../shared/i18n/common.ts";
 import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
+import { results } from "../../shared/i18n/results.ts";
 import { screen } from "../../shared/i18n/screen.ts";
 
-const areas = { common, errors, phone, screen, chair, organizer };
+const areas = { common, errors, phone, screen, chair, organizer, results };
 
 describe("the dictionary", () => {
   it("defines no key in two areas (a later area would silently win)", () => {

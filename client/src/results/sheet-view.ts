@@ -1,0 +1,147 @@
+import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
+import { edgeTie, formatScore } from "../../../shared/scoring/index.ts";
+import type { CandidateResult } from "../../../shared/scoring/types.ts";
+import { rankingRows } from "../screen/ranking-rows.ts";
+
+/** What the 考察对象 column says for one candidate. */
+export type TargetMark = "target" | "chosen" | "notChosen" | "pending" | "none";
+
+export interface SheetRow {
+  id: string;
+  /** Tied candidates share a place (1, 2, 2, 4), as on a paper results sheet. */
+  place: number;
+  name: string;
+  unit: string | null;
+  tied: boolean;
+  mark: TargetMark;
+  result: CandidateResult;
+  /** m_g per voter group, in the order of the file's groups; null where a group cast none. */
+  groupMeans: (number | null)[];
+  /** Ballots dropped by trimming, summed over the groups. */
+  trimmed: number;
+}
+
+export interface EdgeTieView {
+  tied: string[];
+  /** How many of the tied candidates fit the quota. */
+  seats: number;
+  /** The chair's decision that fits this tie (the latest one), or null while pending. */
+  decision: TieDecision | null;
+}
+
+export interface PostSection {
+  id: string;
+  title: string;
+  seats: number;
+  quota: number;
+  rows: SheetRow[];
+  edge: EdgeTieView | null;
+}
+
+/**
+ * The decision that settles a tie: the latest one recorded for the post that chooses as many
+ * of the tied candidates as fit. One taken on an earlier ranking may no longer fit the final
+ * one; then the tie is still open.
+ */
+function settling(decisions: TieDecision[], positionId: string, tied: string[], seats: number) {
+  const fits = (d: TieDecision) =>
+    d.positionId === positionId &&
+    d.chosen.length === seats &&
+    d.chosen.every((c) => tied.includes(c));
+  return [...decisions].reverse().find(fits) ?? null;
+}
+
+function markOf(id: string, targets: string[], edge: EdgeTieView | null): TargetMark {
+  if (edge?.tied.includes(id)) {
+    if (!edge.decision) return "pending";
+    return edge.decision.chosen.includes(id) ? "chosen" : "notChosen";
+  }
+  return targets.includes(id) ? "target" : "none";
+}
+
+/**
+ * One section per post in the round file's order. Order, places, ties, targets and scores
+ * all come from the export's results (shared/scoring); this only arranges them.
+ */
+export function postSections(file: RoundExport): PostSection[] {
+  const results = new Map(file.results.candidates.map((c) => [c.id, c]));
+  const people = new Map(file.candidates.map((c) => [c.id, c]));
+  return file.positions.map((post) => {
+    const position = file.results.positions.find((p) => p.id === post.id);
+    const tie = position ? edgeTie(position) : null;
+    const edge = tie
+      ? { ...tie, decision: settling(file.decisions, post.id, tie.tied, tie.seats) }
+      : null;
+    const rows = (position ? rankingRows(position) : []).flatMap((row): SheetRow[] => {
+      const result = results.get(row.id);
+      if (!result) return [];
+      const person = people.get(row.id);
+      const speech = result.byGroup.speech;
+      return [
+        {
+          id: row.id,
+          place: row.place,
+          name: person?.name ?? row.id,
+          unit: person?.unit ?? null,
+          tied: row.tied,
+          mark: markOf(row.id, position?.targets ?? [], edge),
+          result,
+          groupMeans: file.groups.map((g) => speech.find((s) => s.group === g.id)?.mean ?? null),
+          trimmed: speech.reduce((n, s) => n + s.ballots - s.kept, 0),
+        },
+      ];
+    });
+    return {
+      id: post.id,
+      title: post.title,
+      seats: post.seats,
+      quota: position?.quota ?? post.seats,
+      rows,
+      edge,
+    };
+  });
+}
+
+/** A rate as a percentage with one decimal, as the Excel export writes it. */
+export function percent(rate: number | null): string {
+  return rate === null ? "—" : `${formatScore(rate * 100, 1)}%`;
+}
+
+/**
+ * A weight as the organizer set it: as a percentage when the weights make up a whole
+ * (0.7 → 70%), otherwise as the number itself (weights need not sum to 1).
+ */
+export function weightText(weight: number, all: number[]): string {
+  const sum = all.reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-9) return String(weight);
+  return `${formatScore(weight * 100, 2).replace(/\.?0+$/, "")}%`;
+}
+
+/** The digest in groups of eight, so two printed copies can be compared by eye. */
+export function digestGroups(digest: string): string[] {
+  return digest.match(/.{1,8}/g) ?? [];
+}
+
+/** A time as the hall's clock showed it, e.g. 2026年5月20日 18:42, wherever the page is opened. */
+export function shanghaiTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(iso));
+}
+
+const DIGITS = "零一二三四五六七八九";
+
+/** Section numbers as official documents write them: 一、二、… 十一、… in Chinese, 1. 2. in English. */
+export function sectionNumber(n: number, locale: string): string {
+  if (!locale.startsWith("zh") || n < 1 || n > 99) return `${n}.`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  const head = tens === 0 ? "" : `${tens === 1 ? "" : DIGITS[tens]}十`;
+  return `${head}${ones === 0 ? "" : DIGITS[ones]}、`;
+}
