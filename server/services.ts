@@ -59,6 +59,6 @@ export function createServices(o: ServiceOptions): Services {
     ballots,
     results: createResultService(o.redis, keys, locks.readExport),
     locks,
-    tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs),
+    tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs, o.logger),
   };
 }

@@ -15,7 +15,12 @@ const Label = z.string().trim().min(1).max(120);
 const EPS = 1e-9;
 
 export const Criterion = z
-  .object({ id: Id, label: Label, max: z.number().positive().max(1000), step: z.number().positive() })
+  .object({
+    id: Id,
+    label: Label,
+    max: z.number().positive().max(1000),
+    step: z.number().positive(),
+  })
   .refine((c) => isMultipleOf(c.max, c.step), { message: "max must be a multiple of step" });
 
 export const Group = z.object({ id: Id, label: Label, weight: z.number().positive() });
@@ -112,7 +117,8 @@ export const RoundFile = z
     });
     if (r.speakingOrder) {
       const order = r.speakingOrder;
-      const complete = order.length === candidateIds.size && order.every((c) => candidateIds.has(c));
+      const complete =
+        order.length === candidateIds.size && order.every((c) => candidateIds.has(c));
       if (!complete || !unique(order)) issue(["speakingOrder"], "must list every candidate once");
     }
   });

@@ -1,5 +1,6 @@
 import { rooms } from "../../shared/protocol/index.ts";
 import type { AppServer } from "../app-types.ts";
+import { errorFields, type Logger } from "../platform/logger.ts";
 import type { RoundStore } from "../setup/round-store.ts";
 import type { BallotStore } from "./ballot-store.ts";
 
@@ -14,15 +15,21 @@ export function createTallyFeed(
   rounds: RoundStore,
   ballots: BallotStore,
   intervalMs: number,
+  logger: Logger,
 ) {
+  /** Never rejects: callers fire it and move on; a failure is logged, the next one heals it. */
   async function broadcast(roundId: string): Promise<void> {
-    const config = await rounds.config(roundId);
-    if (!config) return;
-    const progress = await ballots.progress(
-      roundId,
-      config.candidates.map((c) => c.id),
-    );
-    io.to(rooms.staff(roundId)).emit("tally:updated", progress);
+    try {
+      const config = await rounds.config(roundId);
+      if (!config) return;
+      const progress = await ballots.progress(
+        roundId,
+        config.candidates.map((c) => c.id),
+      );
+      io.to(rooms.staff(roundId)).emit("tally:updated", progress);
+    } catch (err) {
+      logger.warn("tally broadcast failed", { roundId, ...errorFields(err) });
+    }
   }
 
   return {
@@ -34,7 +41,9 @@ export function createTallyFeed(
         void ballots
           .clearTallyPending(roundId)
           .then(() => broadcast(roundId))
-          .catch(() => {});
+          .catch((err: unknown) =>
+            logger.warn("tally flush failed", { roundId, ...errorFields(err) }),
+          );
       }, intervalMs).unref();
     },
   };

@@ -51,8 +51,15 @@ describe("the chair runs the session", () => {
   });
 
   it("reveals only closed candidates, and the projector gets results and the ranking", async () => {
-    const speechOnly = { ...DEMO_ROUND, method: { ...DEMO_ROUND.method, speechWeight: 1, evaluationWeight: 0 } };
-    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 1, staff: 1 }, speechOnly);
+    const speechOnly = {
+      ...DEMO_ROUND,
+      method: { ...DEMO_ROUND.method, speechWeight: 1, evaluationWeight: 0 },
+    };
+    const { roundId, cards, organizer } = await seedRound(
+      t,
+      { leaders: 1, middle: 1, staff: 1 },
+      speechOnly,
+    );
     const projector = await t.client(
       expectOk(await call(organizer, "server:info", {})).projectorToken,
     );

@@ -74,7 +74,8 @@ export function connect(token: string): Connection {
   });
   socket.on("connect_error", (err) => {
     state.status = "offline";
-    if (!socket.active) state.refused = err.message === "unauthorized" ? "unauthorized" : "internal";
+    if (!socket.active)
+      state.refused = err.message === "unauthorized" ? "unauthorized" : "internal";
   });
 
   return { socket, state, call, serverNow: () => Date.now() + offsetMs };

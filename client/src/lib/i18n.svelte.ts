@@ -1,9 +1,4 @@
-import {
-  errorKey,
-  type Locale,
-  type MessageKey,
-  translate,
-} from "../../../shared/i18n/index.ts";
+import { errorKey, type Locale, type MessageKey, translate } from "../../../shared/i18n/index.ts";
 import type { ErrorCode } from "../../../shared/errors.ts";
 import { readStored, writeStored } from "./storage.ts";
 

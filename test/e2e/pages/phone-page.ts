@@ -52,7 +52,10 @@ export class PhonePage {
   }
 
   totalText(): Promise<string> {
-    return this.page.locator(".total .sum").innerText();
+    return this.page
+      .locator(".total .sum")
+      .textContent()
+      .then((t) => t ?? "");
   }
 
   /** Chooses an evaluation option (优秀, 称职, …) for a candidate in the evaluation form. */

@@ -25,15 +25,23 @@ export class ScreenPage {
   }
 
   async shownScore(): Promise<string> {
-    return (await this.page.locator("section.result .score .value").first().innerText()).trim();
+    return (
+      (await this.page.locator("section.result .score .value").first().textContent())?.trim() ?? ""
+    );
   }
 
   async digest(): Promise<string> {
-    return (await this.page.locator("section.locked .hex").innerText()).replace(/\s+/g, "");
+    return ((await this.page.locator("section.locked .hex").textContent()) ?? "").replace(
+      /\s+/g,
+      "",
+    );
   }
 
   /** Any text that looks like a score (e.g. 81.93) in the visible page. */
   async visibleText(): Promise<string> {
-    return this.page.locator("body").innerText();
+    return this.page
+      .locator("body")
+      .textContent()
+      .then((t) => t ?? "");
   }
 }
