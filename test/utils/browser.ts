@@ -37,3 +37,6 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The built client the server serves; `npm test` builds it before the tests run. */
+export const CLIENT_DIR = fileURLToPath(new URL("../../dist/client/", import.meta.url));

@@ -36,6 +36,8 @@ export interface TestAppOptions {
    * as phones in a hall do: a plain-http, non-secure context for the browser.
    */
   host?: "loopback" | "lan";
+  /** A fixed port, to bring a server back where its clients expect it (default: free). */
+  port?: number;
 }
 
 /**
@@ -64,7 +66,9 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     tallyIntervalMs: opts.tallyIntervalMs ?? 100,
   });
   const lan = opts.host === "lan";
-  await new Promise<void>((resolve) => app.http.listen(0, lan ? "0.0.0.0" : "127.0.0.1", resolve));
+  await new Promise<void>((resolve) =>
+    app.http.listen(opts.port ?? 0, lan ? "0.0.0.0" : "127.0.0.1", resolve),
+  );
   url = `http://${lan ? lanAddress() : "127.0.0.1"}:${(app.http.address() as AddressInfo).port}`;
   await app.services.auth.ensurePassphrase({ fixed: "test-passphrase" });
   const organizerToken = await app.services.auth.issue({ role: "organizer" });

@@ -35,8 +35,9 @@ export class PhonePage {
       .click();
   }
 
+  /** The sticky submit button (its label says what is missing until the ballot is complete). */
   submitButton() {
-    return this.page.getByRole("button", { name: zh("phone.form.submit") });
+    return this.page.locator("form.ballot button.submit");
   }
 
   async submit(): Promise<string> {
