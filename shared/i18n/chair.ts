@@ -125,6 +125,38 @@ export const chair = defineTexts({
   "chair.eval.col.favourable": { zh: "好评率", en: "Favourable" },
   "chair.eval.col.cast": { zh: "票数", en: "Votes" },
 
+  "chair.tie.title": { zh: "考察名额边缘并列", en: "Tie at the inspection quota" },
+  "chair.tie.count": { zh: "{n} 个岗位", en: "{n} post(s)" },
+  "chair.tie.quota": {
+    zh: "职数 {seats} 名 · 考察名额 {quota} 名",
+    en: "{seats} seat(s) · inspection quota {quota}",
+  },
+  "chair.tie.explain": {
+    zh: "需从以下并列人员中确定 {n} 名考察对象",
+    en: "Choose {n} inspection target(s) among these tied candidates",
+  },
+  "chair.tie.score": { zh: "综合得分 {score}", en: "Composite {score}" },
+  "chair.tie.picked": { zh: "已选 {k} / {n}", en: "Chosen {k} / {n}" },
+  "chair.tie.reason": { zh: "决定理由(必填)", en: "Reason (required)" },
+  "chair.tie.reasonHint": {
+    zh: "{n} / {max} 字,至少 2 字;理由记入操作记录和导出文件",
+    en: "{n} / {max} characters, at least 2; the reason goes into the audit trail and the export",
+  },
+  "chair.tie.confirm": { zh: "确认决定", en: "Record the decision" },
+  "chair.tie.confirmTitle": { zh: "确认并列决定", en: "Record this tie decision?" },
+  "chair.tie.confirmBody": {
+    zh: "{post}:确定 {names} 为考察对象,决定将记入操作记录和导出文件。理由:{reason}",
+    en: "{post}: {names} become inspection targets; the decision goes into the audit trail and the export. Reason: {reason}",
+  },
+  "chair.tie.done": { zh: "并列决定已记录", en: "The tie decision is recorded" },
+  "chair.tie.recorded": { zh: "已记录:{names}", en: "Recorded: {names}" },
+  "chair.tie.reasonShown": { zh: "理由:{reason}", en: "Reason: {reason}" },
+  "chair.tie.redo": { zh: "重新决定", en: "Decide again" },
+  "chair.tie.lockedUndecided": {
+    zh: "结果已锁定,不能再记录决定;锁定前记录的决定载于评分汇总表。",
+    en: "The results are locked; no decision can be recorded now. Decisions recorded before the lock are on the score summary.",
+  },
+
   "chair.audit.title": { zh: "操作记录", en: "Audit trail" },
   "chair.audit.hint": {
     zh: "组织者和主持人影响结果的每一步操作;评委的操作从不记录。",

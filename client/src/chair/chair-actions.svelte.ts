@@ -5,6 +5,7 @@ import type {
   SessionState,
   TimerKind,
 } from "../../../shared/protocol/index.ts";
+import type { TieDecision } from "../../../shared/round-export.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import type { Connection } from "../lib/connection.svelte.ts";
 import type { LiveRound } from "./live-round.svelte.ts";
@@ -26,6 +27,13 @@ export interface ChairActions {
   openEvaluation(): Promise<void>;
   closeEvaluation(): Promise<void>;
   revealEvaluation(): Promise<void>;
+  /** Records who of the candidates tied at a post's quota edge are inspected, and why. */
+  decideTie(positionId: string, chosen: string[], reason: string): Promise<TieDecision | null>;
+  /**
+   * The tie decisions recorded from this page, oldest first. The session state does not
+   * carry them; after the lock they are in the export (and the results page).
+   */
+  readonly decisions: readonly TieDecision[];
   /** The audit trail; a read, so it neither waits for nor blocks the commands. */
   listAudit(): Promise<AuditEntry[] | null>;
 }
@@ -33,6 +41,7 @@ export interface ChairActions {
 /** Commands go to the round `live` has joined; before the join there is nothing to act on. */
 export function chairActions(conn: Connection, live: LiveRound): ChairActions {
   const flight = $state({ busy: null as CommandName | null });
+  const recorded = $state<TieDecision[]>([]);
 
   async function run<T>(
     name: CommandName,
@@ -54,6 +63,9 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
   return {
     get busy() {
       return flight.busy;
+    },
+    get decisions() {
+      return recorded;
     },
     goto: async (candidateId) =>
       applied(
@@ -86,6 +98,13 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
     // The results arrive with the screen broadcast that follows; the ack adds nothing here.
     revealEvaluation: async () => {
       await run("evaluation:reveal", (roundId) => conn.call("evaluation:reveal", { roundId }));
+    },
+    decideTie: async (positionId, chosen, reason) => {
+      const decision = await run("tie:decide", (roundId) =>
+        conn.call("tie:decide", { roundId, positionId, chosen, reason }),
+      );
+      if (decision) recorded.push(decision);
+      return decision;
     },
     listAudit: async () => {
       const roundId = live.state?.roundId;
