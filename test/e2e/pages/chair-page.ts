@@ -1,0 +1,126 @@
+import type { Locator, Page } from "playwright-core";
+import { zh } from "./i18n.ts";
+
+/** The chair console (/chair): speaking order, timer, scoring windows, screen, ties. */
+export class ChairPage {
+  constructor(readonly page: Page) {}
+
+  async open(link: string): Promise<void> {
+    await this.page.goto(link);
+    await this.page.getByTestId("speaking-order").waitFor();
+  }
+
+  /** Calls a candidate to the stand from the speaking order. */
+  async goto(candidateName: string): Promise<void> {
+    await this.candidateRow(candidateName).click();
+    await this.page
+      .getByTestId("current-name")
+      .filter({ hasText: new RegExp(`^${candidateName}$`) })
+      .waitFor();
+  }
+
+  /** Moves on to the next speaker (confirming when scoring is still open); resolves with their name. */
+  async next(): Promise<string> {
+    const before = await this.currentName();
+    const moved = this.page
+      .getByTestId("current-name")
+      .filter({ hasNotText: new RegExp(`^${before}$`) });
+    await this.press(this.page.getByTestId("next"), moved);
+    return this.currentName();
+  }
+
+  async currentName(): Promise<string> {
+    return ((await this.page.getByTestId("current-name").textContent()) ?? "").trim();
+  }
+
+  async startSpeechTimer(): Promise<void> {
+    await this.page.getByTestId("timer-speech").click();
+    await this.page.locator("[data-testid=timer-stop]:enabled").waitFor();
+  }
+
+  async openScoring(): Promise<void> {
+    await this.page.getByTestId("scoring-open").click();
+    await this.page.getByTestId("scoring-close").waitFor();
+  }
+
+  /** Closes scoring, confirming when some cards have not scored. */
+  async closeScoring(): Promise<void> {
+    await this.press(this.page.getByTestId("scoring-close"), this.page.getByTestId("scoring-open"));
+  }
+
+  /** Reveals the current candidate's result on the projector. */
+  async reveal(): Promise<void> {
+    await this.page.getByTestId("reveal").click();
+    await this.page
+      .getByTestId("reveal")
+      .filter({ hasText: zh("chair.reveal.again") })
+      .waitFor();
+  }
+
+  async openEvaluation(): Promise<void> {
+    await this.page.getByTestId("evaluation-open").click();
+    await this.page.getByTestId("evaluation-close").waitFor();
+  }
+
+  async closeEvaluation(): Promise<void> {
+    await this.press(
+      this.page.getByTestId("evaluation-close"),
+      this.page.getByTestId("evaluation-reveal"),
+    );
+  }
+
+  async revealEvaluation(): Promise<void> {
+    await this.page.getByTestId("evaluation-reveal").click();
+    await this.page.getByTestId("evaluation-reveal").waitFor({ state: "detached" });
+  }
+
+  /** Puts the ranking on the projector (the tie panel follows the ranking shown). */
+  async showRanking(): Promise<void> {
+    await this.page.getByTestId("screen-ranking").click();
+    await this.page.locator("[data-testid=screen-ranking][aria-pressed=true]").waitFor();
+  }
+
+  /** The tie form of a post ("办公室主任"), or the first one. */
+  tieForm(postTitle?: string): Locator {
+    const forms = this.page.getByTestId("tie-form");
+    return postTitle ? forms.and(this.page.locator(`[data-post="${postTitle}"]`)) : forms.first();
+  }
+
+  /** Chooses these tied candidates as inspection targets, with the reason, and confirms. */
+  async decideTie(names: string[], reason: string, postTitle?: string): Promise<void> {
+    const form = this.tieForm(postTitle);
+    for (const name of names) await form.getByLabel(name).check();
+    await form.getByTestId("tie-reason").fill(reason);
+    await form.getByTestId("tie-confirm").click();
+    await this.page.getByTestId("confirm-ok").click();
+    await form.getByTestId("tie-recorded").waitFor();
+  }
+
+  /** "已评 N / M" for the current candidate. */
+  async progressText(): Promise<string> {
+    return ((await this.page.getByTestId("progress-total").textContent()) ?? "").trim();
+  }
+
+  /** Opens the score summary from the locked banner; it opens in a new tab. */
+  async openResults(): Promise<Page> {
+    const [tab] = await Promise.all([
+      this.page.context().waitForEvent("page"),
+      this.page.getByTestId("results-link").click(),
+    ]);
+    await tab.waitForLoadState();
+    return tab;
+  }
+
+  private candidateRow(name: string): Locator {
+    return this.page.getByTestId("speaking-order").locator(`button[data-candidate="${name}"]`);
+  }
+
+  /** Clicks, accepts the confirmation if the console asks for one, and waits for `done`. */
+  private async press(button: Locator, done: Locator): Promise<void> {
+    await button.click();
+    const ok = this.page.getByTestId("confirm-ok");
+    await ok.or(done).first().waitFor();
+    if (await ok.isVisible()) await ok.click();
+    await done.waitFor();
+  }
+}

@@ -1,0 +1,142 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { ARTIFACTS } from "../../utils/browser.ts";
+import { zh } from "./i18n.ts";
+
+/** The organizer's page (/): sign-in, rounds, ballot cards, links, the lock, the downloads. */
+export class OrganizerPage {
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
+
+  async login(passphrase: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/`);
+    await this.page.getByLabel(zh("org.login.passphrase")).fill(passphrase);
+    await this.page.getByTestId("login-submit").click();
+    await this.page.getByTestId("load-demo").waitFor();
+  }
+
+  /** Imports the demo round, which opens it; resolves with its id. */
+  async loadDemo(): Promise<string> {
+    await this.page.getByTestId("load-demo").click();
+    await this.page.waitForURL(/#round=/);
+    await this.page.getByTestId("results-link").waitFor();
+    return this.roundId();
+  }
+
+  async openRound(roundId: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#round=${roundId}`);
+    await this.page.getByTestId("results-link").waitFor();
+  }
+
+  /** The round being viewed, from the address bar (`/#round=…`). */
+  roundId(): string {
+    const id = new URLSearchParams(new URL(this.page.url()).hash.slice(1)).get("round");
+    if (!id) throw new Error("no round open");
+    return id;
+  }
+
+  /** Issues cards per voter group id, e.g. { leaders: 2, staff: 5 }, and waits for them. */
+  async issueCards(counts: Record<string, number>): Promise<void> {
+    const before = await this.activeCards();
+    for (const [group, n] of Object.entries(counts)) {
+      await this.page.getByTestId(`issue-count-${group}`).fill(String(n));
+    }
+    await this.page.getByTestId("issue-cards").click();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    // "有效 N 张 · 已作废 M 张" with N the new total, whatever M is.
+    const hole = "\u0000";
+    const text = zh("org.cards.counts", { active: before + total, void: hole });
+    const pattern = text.split(hole).map(escapeRegExp).join("\\d+");
+    await this.page
+      .getByTestId("card-counts")
+      .filter({ hasText: new RegExp(pattern) })
+      .waitFor();
+  }
+
+  /** Active cards as the cards panel counts them (0 before any is issued). */
+  async activeCards(): Promise<number> {
+    const counts = this.page.getByTestId("card-counts");
+    await counts
+      .or(this.page.getByText(zh("org.cards.none")))
+      .first()
+      .waitFor();
+    if ((await counts.count()) === 0) return 0;
+    return Number(((await counts.textContent()) ?? "").match(/\d+/)?.[0] ?? 0);
+  }
+
+  /** The phone link of every active card, read from the print view (each card's QR code). */
+  async cardLinks(): Promise<string[]> {
+    await this.page.getByTestId("print-cards").click();
+    const cards = this.page.getByTestId("print-card");
+    await cards.first().waitFor();
+    const links: string[] = [];
+    for (const card of await cards.all()) links.push((await card.getAttribute("data-link")) ?? "");
+    await this.page.getByTestId("print-back").click();
+    return links;
+  }
+
+  /** The chair link, made on first use (the organizer page remembers it). */
+  async chairLink(): Promise<string> {
+    const field = this.page.getByTestId("link-chair");
+    if ((await field.count()) === 0) {
+      await this.page.getByTestId("create-link-chair").click();
+      await field.waitFor();
+    }
+    return field.inputValue();
+  }
+
+  /** Opens the chair link in a new tab of this browser, as the organizer hands it over. */
+  async openChairLink(): Promise<Page> {
+    const url = await this.chairLink();
+    const chair = await this.page.context().newPage();
+    await chair.goto(url);
+    return chair;
+  }
+
+  /** Locks the round through the confirmation; resolves with the export digest. */
+  async lock(): Promise<string> {
+    await this.page.getByTestId("lock-round").click();
+    await this.page.getByTestId("confirm-ok").click();
+    const digest = this.page.getByTestId("digest");
+    await digest.waitFor();
+    return ((await digest.textContent()) ?? "").trim();
+  }
+
+  /** Opens the score summary (评分汇总表) from the round view; it opens in a new tab. */
+  async openResults(): Promise<Page> {
+    const [tab] = await Promise.all([
+      this.page.context().waitForEvent("page"),
+      this.page.getByTestId("results-link").click(),
+    ]);
+    await tab.waitForLoadState();
+    return tab;
+  }
+
+  /** Downloads the JSON export; resolves with the saved file's path. */
+  downloadExport(): Promise<string> {
+    return this.download("download-json");
+  }
+
+  downloadXlsx(): Promise<string> {
+    return this.download("download-xlsx");
+  }
+
+  private async download(testId: string): Promise<string> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent("download"),
+      this.page.getByTestId(testId).click(),
+    ]);
+    const dir = join(ARTIFACTS, "downloads");
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    return path;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
