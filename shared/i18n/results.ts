@@ -108,7 +108,7 @@ export const results = defineTexts({
   "results.eval.score": { zh: "测评得分", en: "Score" },
 
   "results.decisions.title": { zh: "并列决定记录", en: "Tie decisions" },
-  "results.decisions.none": { zh: "无并列决定。", en: "No tie decision was needed." },
+  "results.decisions.none": { zh: "无并列决定记录。", en: "No tie decision was recorded." },
   "results.decisions.post": { zh: "岗位", en: "Post" },
   "results.decisions.chosen": { zh: "确定的考察对象", en: "Chosen" },
   "results.decisions.reason": { zh: "理由", en: "Reason" },

@@ -139,7 +139,7 @@ const DIGITS = "零一二三四五六七八九";
 
 /** Section numbers as official documents write them: 一、二、… 十一、… in Chinese, 1. 2. in English. */
 export function sectionNumber(n: number, locale: string): string {
-  if (!locale.startsWith("zh") || n < 1 || n > 99) return `${n}.`;
+  if (!locale.startsWith("zh") || n < 1 || n > 99) return `${n}. `;
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   const head = tens === 0 ? "" : `${tens === 1 ? "" : DIGITS[tens]}十`;
