@@ -2,6 +2,7 @@ import { mount } from "svelte";
 import "../lib/base.css";
 import "../chair/ui/ui.css";
 import "./results.css";
+import "./results-print.css";
 import App from "./App.svelte";
 
 const target = document.getElementById("app");
