@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { AppServer } from "./app-types.ts";
 import { type BallotStore, createBallotStore } from "./live/ballot-store.ts";
+import { createDecisionStore, type DecisionStore } from "./live/decision-store.ts";
 import { createLockService, type LockService } from "./live/lock-service.ts";
 import { createResultService, type ResultService } from "./live/result-service.ts";
 import { createSessionStore, type SessionStore } from "./live/session-store.ts";
@@ -25,6 +26,7 @@ export interface Services {
   cards: CardStore;
   sessions: SessionStore;
   ballots: BallotStore;
+  decisions: DecisionStore;
   results: ResultService;
   locks: LockService;
   tally: TallyFeed;
@@ -44,7 +46,8 @@ export function createServices(o: ServiceOptions): Services {
   const keys = redisKeys(o.keyPrefix);
   const rounds = createRoundStore(o.redis, keys);
   const ballots = createBallotStore(o.redis, keys);
-  const locks = createLockService(o.redis, keys, rounds, ballots, o.logger);
+  const decisions = createDecisionStore(o.redis, keys);
+  const locks = createLockService(o.redis, keys, rounds, ballots, decisions, o.logger);
   return {
     redis: o.redis,
     keys,
@@ -57,6 +60,7 @@ export function createServices(o: ServiceOptions): Services {
     cards: createCardStore(o.redis, keys),
     sessions: createSessionStore(o.redis, keys),
     ballots,
+    decisions,
     results: createResultService(o.redis, keys, locks.readExport),
     locks,
     tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs, o.logger),

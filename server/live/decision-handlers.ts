@@ -24,7 +24,7 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
         reason,
         decidedAt: new Date(await s.sessions.now()).toISOString(),
       };
-      await s.redis.rpush(s.keys.decisions(roundId), JSON.stringify(decision));
+      await s.decisions.append(roundId, decision);
       s.logger.info("tie decided", { roundId, positionId });
       return ok(decision);
     },

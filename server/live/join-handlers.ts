@@ -59,6 +59,7 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
             ? await s.ballots.myEvaluation(roundId, p.cardId, candidateIds)
             : null,
         group: p.role === "voter" ? p.group : null,
+        decisions: staff ? await s.decisions.list(roundId) : null,
         publicUrl: s.publicUrl(),
       };
       return ok(snapshot);

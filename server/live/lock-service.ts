@@ -1,11 +1,12 @@
 import type { Redis } from "ioredis";
 import { fail, ok, type Result } from "../../shared/errors.ts";
-import { buildRoundExport, type RoundExport, type TieDecision } from "../../shared/round-export.ts";
+import { buildRoundExport, type RoundExport } from "../../shared/round-export.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { errorFields, type Logger } from "../platform/logger.ts";
 import { defineScript } from "../platform/lua.ts";
 import type { RoundStore } from "../setup/round-store.ts";
 import type { BallotStore } from "./ballot-store.ts";
+import type { DecisionStore } from "./decision-store.ts";
 
 /**
  * The lock: one atomic script ends every ballot write and strips the cards from the
@@ -18,6 +19,7 @@ export function createLockService(
   keys: RedisKeys,
   rounds: RoundStore,
   ballots: BallotStore,
+  decisions: DecisionStore,
   logger: Logger,
 ) {
   const lockScript = defineScript(
@@ -50,9 +52,7 @@ export function createLockService(
       config,
       ballots: await ballots.finalBallots(roundId),
       evaluations: await ballots.finalEvaluations(roundId),
-      decisions: (await redis.lrange(keys.decisions(roundId), 0, -1)).map(
-        (d) => JSON.parse(d) as TieDecision,
-      ),
+      decisions: await decisions.list(roundId),
     });
     await redis.set(keys.export(roundId), JSON.stringify(file), "NX");
     await redis

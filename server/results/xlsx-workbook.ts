@@ -122,7 +122,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
       "评委组",
       "权重",
       "票数",
-      "有效票",
+      "计入票",
       "去掉",
       "组均分",
       ...criteria.map((k) => `${k.label}(${k.max})`),

@@ -136,6 +136,8 @@ export interface JoinSnapshot {
   myEvaluation: OwnEvaluation | null;
   /** The voter's group. */
   group: string | null;
+  /** Tie decisions recorded so far (staff only), oldest first. */
+  decisions: TieDecision[] | null;
   /** The address phones use (PUBLIC_URL), for QR codes. */
   publicUrl: string;
 }

@@ -203,6 +203,13 @@ describe("the democratic evaluation", () => {
     const decision = expectOk(await decide(["C"]));
     expect(decision).toMatchObject({ positionId: "P", chosen: ["C"], reason: "经局党组研究决定" });
 
+    // A chair that reloads sees the decision again.
+    const chair = await t.client(
+      expectOk(await call(organizer, "link:create", { roundId, role: "chair" })).token,
+    );
+    expect(expectOk(await call(chair, "session:join", {})).decisions).toEqual([decision]);
+    expect(expectOk(await call(phone, "session:join", {})).decisions).toBeNull();
+
     const audit = expectOk(await call(organizer, "audit:list", { roundId }));
     expect(audit.map((e) => e.action)).toContain("tie:decide");
     expect(audit.find((e) => e.action === "tie:decide")).toMatchObject({

@@ -30,8 +30,8 @@ export interface ChairActions {
   /** Records who of the candidates tied at a post's quota edge are inspected, and why. */
   decideTie(positionId: string, chosen: string[], reason: string): Promise<TieDecision | null>;
   /**
-   * The tie decisions recorded from this page, oldest first. The session state does not
-   * carry them; after the lock they are in the export (and the results page).
+   * The tie decisions recorded so far, oldest first: the join snapshot's, plus those made
+   * from this page since (a reconnect joins again and gets them all from the server).
    */
   readonly decisions: readonly TieDecision[];
   /** The audit trail; a read, so it neither waits for nor blocks the commands. */
@@ -41,7 +41,6 @@ export interface ChairActions {
 /** Commands go to the round `live` has joined; before the join there is nothing to act on. */
 export function chairActions(conn: Connection, live: LiveRound): ChairActions {
   const flight = $state({ busy: null as CommandName | null });
-  const recorded = $state<TieDecision[]>([]);
 
   async function run<T>(
     name: CommandName,
@@ -65,7 +64,7 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
       return flight.busy;
     },
     get decisions() {
-      return recorded;
+      return live.snapshot?.decisions ?? [];
     },
     goto: async (candidateId) =>
       applied(
@@ -103,7 +102,7 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
       const decision = await run("tie:decide", (roundId) =>
         conn.call("tie:decide", { roundId, positionId, chosen, reason }),
       );
-      if (decision) recorded.push(decision);
+      if (decision) live.snapshot?.decisions?.push(decision);
       return decision;
     },
     listAudit: async () => {

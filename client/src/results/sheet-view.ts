@@ -1,7 +1,7 @@
 import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
 import { edgeTie, formatScore } from "../../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
-import { rankingRows } from "../screen/ranking-rows.ts";
+import { rankingRows } from "../lib/ranking-rows.ts";
 
 /** What the 考察对象 column says for one candidate. */
 export type TargetMark = "target" | "chosen" | "notChosen" | "pending" | "none";
