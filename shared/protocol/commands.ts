@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Result } from "../errors.ts";
-import { Id, type RoundConfig } from "../round-file.ts";
 import type { Role } from "../roles.ts";
-import type { CandidateResult } from "../scoring/types.ts";
 import type { TieDecision } from "../round-export.ts";
+import { Id, type RoundConfig } from "../round-file.ts";
+import type { CandidateResult } from "../scoring/types.ts";
 import type {
   AuditEntry,
   CardInfo,

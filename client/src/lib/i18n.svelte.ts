@@ -1,5 +1,5 @@
-import { errorKey, type Locale, type MessageKey, translate } from "../../../shared/i18n/index.ts";
 import type { ErrorCode } from "../../../shared/errors.ts";
+import { errorKey, type Locale, type MessageKey, translate } from "../../../shared/i18n/index.ts";
 import { readStored, writeStored } from "./storage.ts";
 
 const STORAGE_KEY = "jingpin.locale";
