@@ -96,6 +96,7 @@ export const screen = defineTexts({
   "screen.ranking.score": { zh: "得分", en: "Score" },
   "screen.ranking.tie": { zh: "并列", en: "Tie" },
   "screen.ranking.target": { zh: "考察对象", en: "To inspect" },
+  "screen.ranking.elsewhere": { zh: "另岗考察", en: "Inspected for another post" },
   "screen.ranking.empty": { zh: "暂无已公布的成绩", en: "No results revealed yet" },
   "screen.ranking.partial": {
     zh: "排名仅含已公布成绩的竞聘人。",
