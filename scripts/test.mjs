@@ -31,6 +31,8 @@ async function main() {
 
   await staticStep("biome check", () => run(localBin("biome"), ["check", "."]));
   await staticStep("tsc", () => run(localBin("tsc"), ["-p", "tsconfig.json"]));
+  // shared/ once more without Node's or the DOM's globals: it must run in both.
+  await staticStep("tsc shared/", () => run(localBin("tsc"), ["-p", "shared/tsconfig.json"]));
   if (existsSync(join(repoRoot, "client", "tsconfig.json"))) {
     const args = ["--tsconfig", "./client/tsconfig.json", "--fail-on-warnings"];
     await staticStep("svelte-check", () => run(localBin("svelte-check"), args));
