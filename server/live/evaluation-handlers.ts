@@ -14,9 +14,8 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
     if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
     const code = await s.sessions.evaluationWindow(roundId, to);
     if (code !== "ok") return fail(code);
-    await broadcastState(s, roundId);
     void s.tally.broadcast(roundId);
-    return ok(await s.sessions.read(roundId));
+    return ok(await broadcastState(s, roundId));
   };
   const open = toggle("open");
   const close = toggle("closed");

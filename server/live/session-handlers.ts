@@ -31,8 +31,7 @@ export function sessionHandlers(s: Services): SessionHandlers {
 
   async function after(roundId: string, code: "ok" | ErrorCode): Promise<Result<SessionState>> {
     if (code !== "ok") return fail(code);
-    await broadcastState(s, roundId);
-    return ok(await s.sessions.read(roundId));
+    return ok(await broadcastState(s, roundId));
   }
 
   return {
