@@ -19,6 +19,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
   const name = new Map(file.candidates.map((c) => [c.id, c.name]));
   const group = new Map(file.groups.map((g) => [g.id, g]));
   const result = new Map(file.results.candidates.map((c) => [c.id, c]));
+  const lockedAt = beijingTime(file.round.lockedAt);
   const wb = new ExcelJS.Workbook();
   wb.creator = "Jingpin 竞聘";
   wb.created = new Date(file.round.lockedAt);
@@ -33,7 +34,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     // Excel sheet names: at most 31 characters, none of : \ / ? * [ ].
     const ws = wb.addWorksheet(title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31));
     ws.addRow([caption]).font = { bold: true, size: 14 };
-    ws.addRow([`${file.round.title} · 锁定时间 ${file.round.lockedAt} · 摘要 ${file.digest}`]);
+    ws.addRow([`${file.round.title} · 锁定时间 ${lockedAt} · 摘要 ${file.digest}`]);
     const head = ws.addRow(header);
     head.font = { bold: true };
     head.eachCell((c) => {
@@ -46,6 +47,15 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
       column.width = Math.min(60, Math.max(8, ...widths) + 2);
     });
     ws.views = [{ state: "frozen", ySplit: 3 }];
+    // Printed as filed: A4 landscape, all columns on one page width, the header on every page.
+    ws.pageSetup = {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "3:3",
+    };
     return ws;
   };
 
@@ -191,6 +201,22 @@ function speechRaw(c: CandidateResult, file: RoundExport): number | null {
   if (c.speech === null) return null;
   const total = file.rubric.reduce((t, k) => t + k.max, 0);
   return (c.speech * total) / 100;
+}
+
+/** The lock time as the hall's clocks showed it (China Standard Time, UTC+8). */
+function beijingTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
 }
 
 /** CJK characters take two columns in Excel's default font. */
