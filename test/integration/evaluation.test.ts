@@ -72,7 +72,8 @@ describe("the democratic evaluation", () => {
       ok: false,
       error: "evaluation_closed",
     });
-    expectOk(await call(organizer, "evaluation:open", { roundId }));
+    const opened = expectOk(await call(organizer, "evaluation:open", { roundId }));
+    expect(opened).toMatchObject({ evaluation: "open", screen: "evaluation" });
     const projector = await t.client(
       expectOk(await call(organizer, "server:info", {})).projectorToken,
     );

@@ -9,5 +9,7 @@ if ARGV[1] == 'open' and redis.call('HGET', KEYS[1], 'evaluationRevealed') == '1
 end
 if ARGV[1] == 'closed' and now ~= 'open' then return 'bad_state' end
 redis.call('HSET', KEYS[1], 'evaluation', ARGV[1])
+-- Opening it puts its progress on the projector: the hall sees that it may now evaluate.
+if ARGV[1] == 'open' then redis.call('HSET', KEYS[1], 'screen', 'evaluation') end
 redis.call('HINCRBY', KEYS[1], 'version', 1)
 return 'ok'
