@@ -1,22 +1,13 @@
 import { EQUAL_WITHIN } from "./ranking.ts";
+import type { CandidateResult, PositionResult } from "./types.ts";
 
 /** The fields of a candidate result that a recount checks (scoring.md); byGroup is not. */
-export interface CheckedCandidate {
-  id: string;
-  speech: number | null;
-  evaluation: number | null;
-  composite: number | null;
-  ballots: number;
-  evaluationsCast: number;
-  favourableRate: number | null;
-}
+export type CheckedCandidate = Pick<
+  CandidateResult,
+  "id" | "speech" | "evaluation" | "composite" | "ballots" | "evaluationsCast" | "favourableRate"
+>;
 
-export interface CheckedPosition {
-  id: string;
-  ranking: string[];
-  ties: string[][];
-  targets: string[];
-}
+export type CheckedPosition = Pick<PositionResult, "id" | "ranking" | "ties" | "targets">;
 
 export interface CheckedResults {
   candidates: CheckedCandidate[];
