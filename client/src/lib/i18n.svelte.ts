@@ -11,6 +11,8 @@ function initialLocale(): Locale {
 
 /** The page's language: zh-CN first, English on request, remembered on the device. */
 export const i18n = $state<{ locale: Locale }>({ locale: initialLocale() });
+// The page's lang drives fonts and CJK-only styling (wide letter-spacing) from the start.
+document.documentElement.lang = i18n.locale;
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(i18n.locale, key, params);
