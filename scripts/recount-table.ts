@@ -1,5 +1,5 @@
 import type { ParsedRoundExport, RoundExportVerification } from "../shared/round-export.ts";
-import { formatScore } from "../shared/scoring/round-half.ts";
+import { formatRate, formatScore } from "../shared/scoring/round-half.ts";
 import type { PositionResult, Results } from "../shared/scoring/types.ts";
 
 /** Terminal columns of a character: CJK and full-width forms take two. */
@@ -65,7 +65,7 @@ function candidateTable(file: ParsedRoundExport, results: Results): string {
     formatScore(c.composite, d),
     String(c.ballots),
     String(c.evaluationsCast),
-    c.favourableRate === null ? "—" : `${formatScore(c.favourableRate * 100, d)}%`,
+    formatRate(c.favourableRate),
   ]);
   const numbers = ["演讲得分", "测评得分", "综合得分", "有效票", "测评票", "好评率"];
   const columns = [{ title: "候选人" }, ...numbers.map((title) => ({ title, numeric: true }))];

@@ -28,3 +28,11 @@ export function formatScore(x: number | null, d: number): string {
   const sign = x < 0 && magnitude !== 0 ? "-" : "";
   return `${sign}${whole}${fraction}`;
 }
+
+/**
+ * A favourable rate as a percentage with one decimal (e.g. "73.3%"), the same on the
+ * projector, the chair's console, the results sheet and the Excel export.
+ */
+export function formatRate(rate: number | null): string {
+  return rate === null ? "—" : `${formatScore(rate * 100, 1)}%`;
+}

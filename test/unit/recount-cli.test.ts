@@ -34,7 +34,7 @@ describe("npm run recount", { timeout: 60_000 }, () => {
     const { code, stdout } = recount(write("ok.json", file));
     expect(code).toBe(0);
     expect(stdout).toContain("演讲得分");
-    expect(stdout).toMatch(/候选人A A\s+81\.75\s+82\.33\s+81\.93\s+10\s+10\s+80\.00%/);
+    expect(stdout).toMatch(/候选人A A\s+81\.75\s+82\.33\s+81\.93\s+10\s+10\s+80\.0%/);
     expect(stdout).toMatch(/1\s+候选人A A\s+81\.93\s+★ 考察对象/);
     expect(stdout).toMatch(/digest [0-9a-f]{64}: 一致 OK/);
     expect(stdout).toContain("复算 recount: 一致 OK");

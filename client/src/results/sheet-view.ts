@@ -1,5 +1,5 @@
 import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
-import { edgeTie, formatScore } from "../../../shared/scoring/index.ts";
+import { edgeTie, formatRate, formatScore } from "../../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import { rankingRows } from "../lib/ranking-rows.ts";
 
@@ -103,9 +103,7 @@ export function postSections(file: RoundExport): PostSection[] {
 }
 
 /** A rate as a percentage with one decimal, as the Excel export writes it. */
-export function percent(rate: number | null): string {
-  return rate === null ? "—" : `${formatScore(rate * 100, 1)}%`;
-}
+export const percent = formatRate;
 
 /**
  * A weight as the organizer set it: as a percentage when the weights make up a whole
