@@ -16,6 +16,7 @@ import { joinHandlers } from "./live/join-handlers.ts";
 import { lockHandlers } from "./live/lock-handlers.ts";
 import { sessionHandlers } from "./live/session-handlers.ts";
 import { type Handlers, registerCommands } from "./platform/command-router.ts";
+import { guardPublish } from "./platform/guarded-publisher.ts";
 import { httpRoutes } from "./platform/http-routes.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createServices, type Services } from "./services.ts";
@@ -59,7 +60,9 @@ export function createApp(deps: AppDeps): App {
   app.set("trust proxy", "loopback");
   const http = createServer(app);
   const io: AppServer = new Server(http, {
-    adapter: createAdapter(deps.pubClient, deps.subClient, { key: `${deps.keyPrefix}socket.io` }),
+    adapter: createAdapter(guardPublish(deps.pubClient, deps.logger), deps.subClient, {
+      key: `${deps.keyPrefix}socket.io`,
+    }),
     // Ballots are tiny; a round file is the largest payload.
     maxHttpBufferSize: 1_000_000,
     // A phone on hall Wi-Fi may stall for a while; give it time before declaring it gone.
@@ -118,6 +121,7 @@ export function createApp(deps: AppDeps): App {
     io,
     services,
     async close() {
+      services.tally.stop();
       await io.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },

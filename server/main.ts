@@ -78,5 +78,10 @@ async function shutdown(signal: string): Promise<void> {
   await Promise.allSettled([redis.quit(), pubClient.quit(), subClient.quit()]);
   process.exit(0);
 }
+// A stray rejection (a broadcast racing a dropped Redis connection) must not take the
+// meeting down with it: log it and carry on serving.
+process.on("unhandledRejection", (reason) =>
+  logger.error("unhandled rejection", errorFields(reason)),
+);
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

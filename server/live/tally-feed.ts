@@ -17,6 +17,9 @@ export function createTallyFeed(
   intervalMs: number,
   logger: Logger,
 ) {
+  let stopped = false;
+  const pending = new Set<ReturnType<typeof setTimeout>>();
+
   /** Never rejects: callers fire it and move on; a failure is logged, the next one heals it. */
   async function broadcast(roundId: string): Promise<void> {
     try {
@@ -26,7 +29,8 @@ export function createTallyFeed(
         roundId,
         config.candidates.map((c) => c.id),
       );
-      io.to(rooms.staff(roundId)).emit("tally:updated", progress);
+      // Once the node is shutting down its Redis connections go: nothing more is sent.
+      if (!stopped) io.to(rooms.staff(roundId)).emit("tally:updated", progress);
     } catch (err) {
       logger.warn("tally broadcast failed", { roundId, ...errorFields(err) });
     }
@@ -36,7 +40,9 @@ export function createTallyFeed(
     broadcast,
     /** Called by the node whose ballot set the pending mark. */
     schedule(roundId: string): void {
-      setTimeout(() => {
+      if (stopped) return;
+      const timer = setTimeout(() => {
+        pending.delete(timer);
         // Clear first: a ballot landing after this read schedules the next broadcast.
         void ballots
           .clearTallyPending(roundId)
@@ -44,7 +50,16 @@ export function createTallyFeed(
           .catch((err: unknown) =>
             logger.warn("tally flush failed", { roundId, ...errorFields(err) }),
           );
-      }, intervalMs).unref();
+      }, intervalMs);
+      timer.unref();
+      pending.add(timer);
+    },
+
+    /** Stops broadcasting (before the node closes its Redis connections). */
+    stop(): void {
+      stopped = true;
+      for (const timer of pending) clearTimeout(timer);
+      pending.clear();
     },
   };
 }
