@@ -34,7 +34,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const dir = join(ARTIFACTS, "screenshots");
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  // Finished transitions: a bar mid-animation would show a count that is not there.
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
   return path;
 }
 
