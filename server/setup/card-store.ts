@@ -24,6 +24,17 @@ interface StoredCard {
   token: string;
 }
 
+function toInfo(id: string, raw: string, status: string | undefined): CardInfo {
+  const card = JSON.parse(raw) as StoredCard;
+  return {
+    id,
+    group: card.group,
+    code: cardCode(id),
+    status: status === "active" ? "active" : "void",
+    token: card.token,
+  };
+}
+
 /**
  * Anonymous ballot cards. A card knows its group and its secret link; nothing anywhere
  * records who holds it (cards are handed out at the door like paper ballots).
@@ -76,21 +87,17 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
         redis.hgetall(keys.cardStatus(roundId)),
       ]);
       return Object.entries(cards)
-        .map(([id, raw]) => {
-          const card = JSON.parse(raw) as StoredCard;
-          return {
-            id,
-            group: card.group,
-            code: cardCode(id),
-            status: status[id] === "active" ? ("active" as const) : ("void" as const),
-            token: card.token,
-          };
-        })
+        .map(([id, raw]) => toInfo(id, raw, status[id]))
         .sort((a, b) => a.group.localeCompare(b.group) || (a.id < b.id ? -1 : 1));
     },
 
+    /** One card, read by its id (not by listing every card of the round). */
     async get(roundId: string, cardId: string): Promise<CardInfo | null> {
-      return (await this.list(roundId)).find((c) => c.id === cardId) ?? null;
+      const [raw, status] = await Promise.all([
+        redis.hget(keys.cards(roundId), cardId),
+        redis.hget(keys.cardStatus(roundId), cardId),
+      ]);
+      return raw ? toInfo(cardId, raw, status ?? undefined) : null;
     },
 
     /** Voids a card; returns the card or an error code. */
