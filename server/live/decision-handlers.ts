@@ -10,7 +10,6 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
     "tie:decide": async (_ctx, { roundId, positionId, chosen, reason }) => {
       const config = await s.rounds.config(roundId);
       if (!config) return fail("round_not_found");
-      if ((await s.sessions.read(roundId)).status === "locked") return fail("round_locked");
       const position = (await s.results.current(roundId, config)).positions.find(
         (p) => p.id === positionId,
       );
@@ -24,7 +23,7 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
         reason,
         decidedAt: new Date(await s.sessions.now()).toISOString(),
       };
-      await s.decisions.append(roundId, decision);
+      if ((await s.decisions.append(roundId, decision)) !== "ok") return fail("round_locked");
       s.logger.info("tie decided", { roundId, positionId });
       return ok(decision);
     },

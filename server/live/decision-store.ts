@@ -1,13 +1,22 @@
 import type { Redis } from "ioredis";
 import type { TieDecision } from "../../shared/round-export.ts";
 import type { RedisKeys } from "../platform/keys.ts";
+import { defineScript } from "../platform/lua.ts";
 
 /** Tie decisions, append only: a later decision for the same post does not erase the earlier. */
 export function createDecisionStore(redis: Redis, keys: RedisKeys) {
+  const appendScript = defineScript(
+    redis,
+    "decision_append",
+    new URL("./lua/decision-append.lua", import.meta.url),
+    2,
+  );
   return {
-    async append(roundId: string, decision: TieDecision): Promise<void> {
-      await redis.rpush(keys.decisions(roundId), JSON.stringify(decision));
-    },
+    append: (roundId: string, decision: TieDecision) =>
+      appendScript(
+        [keys.state(roundId), keys.decisions(roundId)],
+        [JSON.stringify(decision)],
+      ) as Promise<"ok" | "round_locked">,
     async list(roundId: string): Promise<TieDecision[]> {
       const raw = await redis.lrange(keys.decisions(roundId), 0, -1);
       return raw.map((d) => JSON.parse(d) as TieDecision);
