@@ -31,3 +31,16 @@ export function settle(ok: boolean): void {
   confirmation.pending = null;
   pending?.resolve(ok);
 }
+
+/**
+ * Closing a window while some cards have not voted asks first (they would lose their
+ * chance); with every card in, it simply closes. `texts` receives the counts.
+ */
+export function confirmMissing(
+  counts: { scored: number; cards: number },
+  texts: (n: number, m: number, left: number) => Omit<ConfirmOptions, "danger">,
+): Promise<boolean> {
+  const left = counts.cards - counts.scored;
+  if (left <= 0) return Promise.resolve(true);
+  return ask({ ...texts(counts.scored, counts.cards, left), danger: true });
+}
