@@ -16,7 +16,7 @@ import { joinHandlers } from "./live/join-handlers.ts";
 import { lockHandlers } from "./live/lock-handlers.ts";
 import { sessionHandlers } from "./live/session-handlers.ts";
 import { type Handlers, registerCommands } from "./platform/command-router.ts";
-import { guardPublish } from "./platform/guarded-publisher.ts";
+import { guardAdapterClients } from "./platform/guarded-adapter-clients.ts";
 import { httpRoutes } from "./platform/http-routes.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createServices, type Services } from "./services.ts";
@@ -59,8 +59,9 @@ export function createApp(deps: AppDeps): App {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const http = createServer(app);
+  const { pubClient, subClient } = guardAdapterClients(deps.pubClient, deps.subClient, deps.logger);
   const io: AppServer = new Server(http, {
-    adapter: createAdapter(guardPublish(deps.pubClient, deps.logger), deps.subClient, {
+    adapter: createAdapter(pubClient, subClient, {
       key: `${deps.keyPrefix}socket.io`,
     }),
     // Ballots are tiny; a round file is the largest payload.
