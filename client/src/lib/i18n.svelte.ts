@@ -4,9 +4,18 @@ import { readStored, writeStored } from "./storage.ts";
 
 const STORAGE_KEY = "jingpin.locale";
 
+/**
+ * `?lang=en` (or `?lang=zh`) in a link chooses the language and the device remembers it,
+ * so a projector PC or a kiosk can be set up from its link alone.
+ */
 function initialLocale(): Locale {
-  const saved = readStored(STORAGE_KEY);
-  return saved === "en" ? "en" : "zh-CN";
+  const asked = new URLSearchParams(location.search).get("lang")?.toLowerCase();
+  if (asked === "en" || asked?.startsWith("zh")) {
+    const locale: Locale = asked === "en" ? "en" : "zh-CN";
+    writeStored(STORAGE_KEY, locale);
+    return locale;
+  }
+  return readStored(STORAGE_KEY) === "en" ? "en" : "zh-CN";
 }
 
 /** The page's language: zh-CN first, English on request, remembered on the device. */
