@@ -8,7 +8,8 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/unit/**/*.test.ts"] },
+        // Some unit tests spawn the recount CLI or run property checks: room for a slow CI box.
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 30_000 },
       },
       {
         extends: true,
