@@ -107,6 +107,14 @@ export const chair = defineTexts({
     zh: "全部竞聘人演讲答辩结束后开始:每张评分卡对每位竞聘人选择一项({options})。",
     en: "Start it after the last speech: each card marks every candidate ({options}).",
   },
+  "chair.eval.weight": {
+    zh: "测评成绩占综合成绩的 {pct}%。",
+    en: "The evaluation counts for {pct}% of the composite.",
+  },
+  "chair.eval.weightZero": {
+    zh: "本场测评权重为 0:只公布各选项票数和好评率,不计入综合成绩。",
+    en: "This round weights the evaluation 0: its counts and favourable rate are reported but do not enter the composite.",
+  },
   "chair.eval.cast": { zh: "已测评 {n} / {m}", en: "Cast {n} / {m}" },
   "chair.eval.open": { zh: "开始民主测评", en: "Open the evaluation" },
   "chair.eval.reopen": { zh: "重新开放测评", en: "Reopen" },

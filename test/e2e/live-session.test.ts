@@ -9,6 +9,7 @@ import { CLIENT_DIR, launchBrowser, PHONE, PROJECTOR, screenshot } from "../util
 import { type ClientSocket, call, expectOk } from "../utils/socket-client.ts";
 import { randomScores, startTestApp, type TestApp } from "../utils/test-app.ts";
 import { ChairPage } from "./pages/chair-page.ts";
+import { zh } from "./pages/i18n.ts";
 import { OrganizerPage } from "./pages/organizer-page.ts";
 import { PhonePage } from "./pages/phone-page.ts";
 import { ScreenPage } from "./pages/screen-page.ts";
@@ -133,7 +134,11 @@ describe("a live session in the browser", () => {
       expectOk(await call(ws, "result:reveal", { roundId, candidateId }));
     }
 
-    // The democratic evaluation: one phone in the browser, the rest over sockets.
+    // The democratic evaluation: one phone in the browser, the rest over sockets. The chair
+    // sees what it weighs in the composite (β = 0.3 in the demo round).
+    expect(await chair.page.getByTestId("evaluation-weight").textContent()).toBe(
+      zh("chair.eval.weight", { pct: 30 }),
+    );
     await chair.openEvaluation();
     const evaluator = phones[0];
     if (!evaluator) throw new Error("no phone");
