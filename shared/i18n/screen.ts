@@ -48,7 +48,7 @@ export const screen = defineTexts({
   "screen.progress": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
   "screen.groupProgress": { zh: "{group} {n}/{m}", en: "{group} {n}/{m}" },
 
-  "screen.result.title": { zh: "演讲答辩得分", en: "Speech and defense score" },
+  "screen.result.title": { zh: "演讲答辩得分", en: "Speech & defense" },
   "screen.result.ballots": { zh: "有效评分 {n} 份", en: "{n} valid ballots" },
   "screen.result.pending": { zh: "成绩尚未公布", en: "Not revealed yet" },
   "screen.result.group": { zh: "评委类别", en: "Voter group" },
