@@ -45,11 +45,11 @@ export const organizer = defineTexts({
   "org.import.busy": { zh: "正在导入…", en: "Importing…" },
   "org.import.done": {
     zh: "已导入“{title}”,大屏已切换到该轮次",
-    en: "Imported “{title}”; the projector now shows it",
+    en: 'Imported "{title}"; the projector now shows it',
   },
   "org.import.badJson": {
     zh: "“{name}”不是有效的 JSON 文件:{detail}",
-    en: "“{name}” is not a valid JSON file: {detail}",
+    en: '"{name}" is not a valid JSON file: {detail}',
   },
   "org.import.issues": { zh: "问题所在位置:", en: "Where the problems are:" },
   "org.import.root": { zh: "(整个文件)", en: "(whole file)" },
@@ -90,7 +90,7 @@ export const organizer = defineTexts({
   "org.links.projector": { zh: "大屏链接", en: "Projector link" },
   "org.links.projectorHint": {
     zh: "在会场投影电脑的浏览器中打开。大屏显示“设为大屏显示”的轮次。",
-    en: "Open it in the browser of the hall's projector computer. It shows the round set “on the projector”.",
+    en: 'Open it in the browser of the hall\'s projector computer. It shows the round set "on the projector".',
   },
   "org.links.chair": { zh: "主持人链接", en: "Chair link" },
   "org.links.chairHint": {

@@ -12,7 +12,7 @@ export const phone = defineTexts({
   },
   "phone.noCard.body": {
     zh: "请用微信“扫一扫”扫描工作人员发放的评分卡上的二维码,进入评分页面。",
-    en: "Use WeChat “Scan” on the QR code printed on the ballot card the staff gave you.",
+    en: 'Use WeChat "Scan" on the QR code printed on the ballot card the staff gave you.',
   },
   "phone.unauthorized.title": { zh: "评分卡链接无效", en: "This ballot card link is not valid" },
   "phone.unauthorized.body": {

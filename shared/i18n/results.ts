@@ -10,7 +10,7 @@ export const results = defineTexts({
   },
   "results.noLink": {
     zh: "请从组织者页面或主持台的“评分汇总表”链接打开此页。",
-    en: "Open this page from the “Score summary” link of the organizer page or the chair console.",
+    en: 'Open this page from the "Score summary" link of the organizer page or the chair console.',
   },
   "results.notLocked": {
     zh: "结果锁定后生成正式汇总表",

@@ -22,15 +22,15 @@ export const screen = defineTexts({
   "screen.welcome.step1": { zh: "连接会场无线网络。", en: "Join the hall's Wi-Fi." },
   "screen.welcome.step2": {
     zh: "请用手机扫描您评分卡上的二维码进入评分(微信扫一扫即可)。",
-    en: "Scan the QR code on your ballot card with your phone (WeChat Scan works).",
+    en: "Scan the QR code on your ballot card (WeChat Scan works).",
   },
   "screen.welcome.step3": {
     zh: "主持人宣布开始评分后,逐项打分并提交。",
-    en: "When the chair opens scoring, score every item and submit.",
+    en: "When scoring opens, score and submit.",
   },
   "screen.welcome.step4": {
     zh: "无记名评分;评分开放期间可修改,以最后一次提交为准。",
-    en: "Scoring is anonymous; you may revise while it is open, and the last submission counts.",
+    en: "Scoring is anonymous; revise while it is open: your last submission counts.",
   },
   "screen.welcome.qrCaption": { zh: "评分页面", en: "Scoring page" },
   "screen.welcome.qrNote": {
@@ -79,7 +79,7 @@ export const screen = defineTexts({
   "screen.eval.score": { zh: "测评得分", en: "Score" },
   "screen.eval.rateRule": {
     zh: "好评率 =({options})票数 ÷ 全部票数(含不了解);测评得分为各选项分值的平均,“不了解”不计入,各类评委按权重加权。",
-    en: "Favourable = ({options}) ÷ all ballots (“don't know” included); the score averages the options' points without “don't know”, groups weighted.",
+    en: 'Favourable = ({options}) ÷ all ballots incl. "don\'t know"; the score: mean points without "don\'t know", groups weighted.',
   },
   "screen.optionSeparator": { zh: "、", en: ", " },
   "screen.plus": { zh: " + ", en: " + " },
@@ -96,7 +96,7 @@ export const screen = defineTexts({
   "screen.ranking.score": { zh: "得分", en: "Score" },
   "screen.ranking.tie": { zh: "并列", en: "Tie" },
   "screen.ranking.target": { zh: "考察对象", en: "To inspect" },
-  "screen.ranking.elsewhere": { zh: "另岗考察", en: "Inspected for another post" },
+  "screen.ranking.elsewhere": { zh: "另岗考察", en: "Inspected elsewhere" },
   "screen.ranking.empty": { zh: "暂无已公布的成绩", en: "No results revealed yet" },
   "screen.ranking.partial": {
     zh: "排名仅含已公布成绩的竞聘人。",
