@@ -3,7 +3,7 @@ export { compositeScore, computeResults } from "./compute.ts";
 export { type EdgeTie, edgeTie } from "./edge-tie.ts";
 export { favourableOptions, scoreEvaluation } from "./evaluation.ts";
 export { compareMerit, EQUAL_WITHIN, rankPosition } from "./ranking.ts";
-export { formatRate, formatScore, roundHalf } from "./round-half.ts";
+export { formatRate, formatScore, percentOf, roundHalf } from "./round-half.ts";
 export { scoreSpeech } from "./speech.ts";
 export { quotaFor, selectTargets } from "./targets.ts";
 export type * from "./types.ts";

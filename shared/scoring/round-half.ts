@@ -29,6 +29,11 @@ export function formatScore(x: number | null, d: number): string {
   return `${sign}${whole}${fraction}`;
 }
 
+/** A weight (a fraction of the whole) as a percentage, to 2 decimals: 0.3 → 30, 1/3 → 33.33. */
+export function percentOf(fraction: number): number {
+  return roundHalf(fraction * 100, 2);
+}
+
 /**
  * A favourable rate as a percentage with one decimal (e.g. "73.3%"), the same on the
  * projector, the chair's console, the results sheet and the Excel export.

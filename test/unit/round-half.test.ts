@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatScore, roundHalf } from "../../shared/scoring/round-half.ts";
+import { formatScore, percentOf, roundHalf } from "../../shared/scoring/round-half.ts";
 
 describe("roundHalf", () => {
   it.each([
@@ -98,5 +98,18 @@ describe("formatScore", () => {
         },
       ),
     );
+  });
+});
+
+describe("percentOf", () => {
+  it("shows a weight as a percentage to at most 2 decimals, without binary noise", () => {
+    expect(0.07 * 100).not.toBe(7); // 7.000000000000001
+    expect(percentOf(0.07)).toBe(7);
+    expect(percentOf(0.3)).toBe(30);
+    expect(percentOf(0.7)).toBe(70);
+    expect(percentOf(1 / 3)).toBe(33.33);
+    expect(percentOf(0.125)).toBe(12.5);
+    expect(percentOf(0)).toBe(0);
+    expect(String(percentOf(1))).toBe("100");
   });
 });

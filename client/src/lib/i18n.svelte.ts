@@ -9,11 +9,11 @@ const STORAGE_KEY = "jingpin.locale";
  * so a projector PC or a kiosk can be set up from its link alone.
  */
 function initialLocale(): Locale {
-  const asked = new URLSearchParams(location.search).get("lang")?.toLowerCase();
-  if (asked === "en" || asked?.startsWith("zh")) {
-    const locale: Locale = asked === "en" ? "en" : "zh-CN";
-    writeStored(STORAGE_KEY, locale);
-    return locale;
+  const asked = new URLSearchParams(location.search).get("lang")?.toLowerCase() ?? "";
+  const fromLink: Locale | null = asked === "en" ? "en" : asked.startsWith("zh") ? "zh-CN" : null;
+  if (fromLink) {
+    writeStored(STORAGE_KEY, fromLink);
+    return fromLink;
   }
   return readStored(STORAGE_KEY) === "en" ? "en" : "zh-CN";
 }

@@ -1,5 +1,5 @@
 import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
-import { edgeTie, formatRate, formatScore } from "../../../shared/scoring/index.ts";
+import { edgeTie, formatRate, percentOf } from "../../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import { rankingRows } from "../lib/ranking-rows.ts";
 
@@ -112,7 +112,7 @@ export const percent = formatRate;
 export function weightText(weight: number, all: number[]): string {
   const sum = all.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-9) return String(weight);
-  return `${formatScore(weight * 100, 2).replace(/\.?0+$/, "")}%`;
+  return `${percentOf(weight)}%`;
 }
 
 /** The digest in groups of eight, so two printed copies can be compared by eye. */
