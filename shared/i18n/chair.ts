@@ -9,7 +9,7 @@ export const chair = defineTexts({
     en: "Open this page with the chair or observer link from the organizer.",
   },
   "chair.locked": {
-    zh: "本轮结果已锁定,不能再更改",
+    zh: "本轮结果已锁定，不能再更改",
     en: "This round is locked; nothing can change",
   },
 
@@ -22,18 +22,18 @@ export const chair = defineTexts({
 
   "chair.current.label": { zh: "当前竞聘人", en: "Now speaking" },
   "chair.current.seq": { zh: "第 {n} 位 / 共 {m} 位", en: "{n} of {m}" },
-  "chair.current.posts": { zh: "竞聘岗位:{posts}", en: "Applying for: {posts}" },
+  "chair.current.posts": { zh: "竞聘岗位：{posts}", en: "Applying for: {posts}" },
   "chair.current.none": {
-    zh: "尚未开始。请请第一位竞聘人上台,或在演讲顺序中点选。",
+    zh: "尚未开始。请第一位竞聘人上台，或在演讲顺序中点选。",
     en: "Not started yet. Call the first candidate, or pick one from the speaking order.",
   },
   "chair.current.waiting": { zh: "主持人尚未开始", en: "The chair has not started yet" },
-  "chair.first": { zh: "开始:第一位 {name}", en: "Start with {name}" },
-  "chair.next": { zh: "下一位:{name}", en: "Next: {name}" },
+  "chair.first": { zh: "开始：第一位 {name}", en: "Start with {name}" },
+  "chair.next": { zh: "下一位：{name}", en: "Next: {name}" },
   "chair.last": { zh: "已是最后一位", en: "This is the last candidate" },
   "chair.goto.confirmTitle": { zh: "当前竞聘人仍在评分中", en: "Scoring is still open" },
   "chair.goto.confirmBody": {
-    zh: "{name} 的评分尚未结束,切换后评委仍可继续为其评分。确定切换到 {next} 吗?",
+    zh: "{name} 的评分尚未结束，切换后评委仍可继续为其评分。确定切换到 {next} 吗？",
     en: "Scoring for {name} is still open; voters can go on scoring them after the switch. Move on to {next}?",
   },
   "chair.goto.confirm": { zh: "切换", en: "Move on" },
@@ -44,9 +44,9 @@ export const chair = defineTexts({
   "chair.timer.running": { zh: "计时中", en: "Running" },
   "chair.timer.paused": { zh: "已暂停", en: "Paused" },
   "chair.timer.over": { zh: "时间到", en: "Time is up" },
-  "chair.timer.startSpeech": { zh: "开始演讲计时({min} 分钟)", en: "Start speech ({min} min)" },
+  "chair.timer.startSpeech": { zh: "开始演讲计时（{min} 分钟）", en: "Start speech ({min} min)" },
   "chair.timer.resumeSpeech": { zh: "继续演讲计时", en: "Resume speech" },
-  "chair.timer.startDefense": { zh: "开始答辩计时({min} 分钟)", en: "Start defense ({min} min)" },
+  "chair.timer.startDefense": { zh: "开始答辩计时（{min} 分钟）", en: "Start defense ({min} min)" },
   "chair.timer.resumeDefense": { zh: "继续答辩计时", en: "Resume defense" },
   "chair.timer.stop": { zh: "停止计时", en: "Stop timer" },
 
@@ -54,7 +54,7 @@ export const chair = defineTexts({
   "chair.scoring.reopen": { zh: "重新开放评分", en: "Reopen scoring" },
   "chair.scoring.close": { zh: "结束评分", en: "Close scoring" },
   "chair.scoring.revealedHint": {
-    zh: "结果已公布,不能再开放评分",
+    zh: "结果已公布，不能再开放评分",
     en: "The result is revealed; scoring cannot reopen",
   },
   "chair.scoring.confirmCloseTitle": {
@@ -62,7 +62,7 @@ export const chair = defineTexts({
     en: "Some cards have not scored yet",
   },
   "chair.scoring.confirmCloseBody": {
-    zh: "已评 {n} / {m},还有 {left} 张评分卡未提交。结束后这些评分卡不能再为该竞聘人评分。确定结束评分吗?",
+    zh: "已评 {n} / {m}，还有 {left} 张评分卡未提交。结束后这些评分卡不能再为该竞聘人评分。确定结束评分吗？",
     en: "{n} of {m} cards have scored; {left} have not. Once closed they can no longer score this candidate. Close scoring?",
   },
   "chair.reveal": { zh: "公布结果", en: "Reveal result" },
@@ -77,7 +77,7 @@ export const chair = defineTexts({
   "chair.result.group": { zh: "评委组", en: "Voter group" },
   "chair.result.ballots": { zh: "收到", en: "Ballots" },
   "chair.result.kept": { zh: "计分", en: "Counted" },
-  "chair.result.mean": { zh: "平均分(满分 {max})", en: "Mean (of {max})" },
+  "chair.result.mean": { zh: "平均分（满分 {max}）", en: "Mean (of {max})" },
   "chair.result.noBallots": { zh: "没有收到评分", en: "No ballots were cast" },
 
   "chair.progress.title": { zh: "评分进度", en: "Scoring progress" },
@@ -85,7 +85,7 @@ export const chair = defineTexts({
   "chair.progress.noCards": { zh: "尚未发放评分卡", en: "No ballot cards issued yet" },
 
   "chair.screen.title": { zh: "大屏显示", en: "Projector" },
-  "chair.screen.now": { zh: "大屏当前:", en: "Showing now:" },
+  "chair.screen.now": { zh: "大屏当前：", en: "Showing now:" },
   "chair.screen.welcome": { zh: "显示欢迎页", en: "Show welcome" },
   "chair.screen.candidate": { zh: "显示当前竞聘人", en: "Show current candidate" },
   "chair.screen.ranking": { zh: "显示排名", en: "Show ranking" },
@@ -104,7 +104,7 @@ export const chair = defineTexts({
   "chair.eval.phase.closed": { zh: "已结束", en: "Closed" },
   "chair.eval.phase.revealed": { zh: "已公布", en: "Revealed" },
   "chair.eval.explain": {
-    zh: "全部竞聘人演讲答辩结束后开始:每张评分卡对每位竞聘人选择一项({options})。",
+    zh: "全部竞聘人演讲答辩结束后开始：每张评分卡对每位竞聘人选择一项（{options}）。",
     en: "Start it after the last speech: each card marks every candidate ({options}).",
   },
   "chair.eval.weight": {
@@ -112,7 +112,7 @@ export const chair = defineTexts({
     en: "The evaluation counts for {pct}% of the composite.",
   },
   "chair.eval.weightZero": {
-    zh: "本场测评权重为 0:只公布各选项票数和好评率,不计入综合成绩。",
+    zh: "本场测评权重为 0：只公布各选项票数和好评率，不计入综合成绩。",
     en: "This round weights the evaluation 0: its counts and favourable rate are reported but do not enter the composite.",
   },
   "chair.eval.cast": { zh: "已测评 {n} / {m}", en: "Cast {n} / {m}" },
@@ -125,7 +125,7 @@ export const chair = defineTexts({
     en: "Some cards have not cast the evaluation",
   },
   "chair.eval.confirmCloseBody": {
-    zh: "已测评 {n} / {m},还有 {left} 张评分卡未提交。结束后不能再提交民主测评。确定结束吗?",
+    zh: "已测评 {n} / {m}，还有 {left} 张评分卡未提交。结束后不能再提交民主测评。确定结束吗？",
     en: "{n} of {m} cards have cast it; {left} have not. Once closed no evaluation can be cast. Close it?",
   },
   "chair.eval.col.candidate": { zh: "竞聘人", en: "Candidate" },
@@ -145,29 +145,29 @@ export const chair = defineTexts({
   },
   "chair.tie.score": { zh: "综合得分 {score}", en: "Composite {score}" },
   "chair.tie.picked": { zh: "已选 {k} / {n}", en: "Chosen {k} / {n}" },
-  "chair.tie.reason": { zh: "决定理由(必填)", en: "Reason (required)" },
+  "chair.tie.reason": { zh: "决定理由（必填）", en: "Reason (required)" },
   "chair.tie.reasonHint": {
-    zh: "{n} / {max} 字,至少 2 字;理由记入操作记录和导出文件",
+    zh: "{n} / {max} 字，至少 2 字；理由记入操作记录和导出文件",
     en: "{n} / {max} characters, at least 2; the reason goes into the audit trail and the export",
   },
   "chair.tie.confirm": { zh: "确认决定", en: "Record the decision" },
   "chair.tie.confirmTitle": { zh: "确认并列决定", en: "Record this tie decision?" },
   "chair.tie.confirmBody": {
-    zh: "{post}:确定 {names} 为考察对象,决定将记入操作记录和导出文件。理由:{reason}",
+    zh: "{post}：确定 {names} 为考察对象，决定将记入操作记录和导出文件。理由：{reason}",
     en: "{post}: {names} become inspection targets; the decision goes into the audit trail and the export. Reason: {reason}",
   },
   "chair.tie.done": { zh: "并列决定已记录", en: "The tie decision is recorded" },
-  "chair.tie.recorded": { zh: "已记录:{names}", en: "Recorded: {names}" },
-  "chair.tie.reasonShown": { zh: "理由:{reason}", en: "Reason: {reason}" },
+  "chair.tie.recorded": { zh: "已记录：{names}", en: "Recorded: {names}" },
+  "chair.tie.reasonShown": { zh: "理由：{reason}", en: "Reason: {reason}" },
   "chair.tie.redo": { zh: "重新决定", en: "Decide again" },
   "chair.tie.lockedUndecided": {
-    zh: "结果已锁定,不能再记录决定;锁定前记录的决定载于评分汇总表。",
+    zh: "结果已锁定，不能再记录决定；锁定前记录的决定载于评分汇总表。",
     en: "The results are locked; no decision can be recorded now. Decisions recorded before the lock are on the score summary.",
   },
 
   "chair.audit.title": { zh: "操作记录", en: "Audit trail" },
   "chair.audit.hint": {
-    zh: "组织者和主持人影响结果的每一步操作;评委的操作从不记录。",
+    zh: "组织者和主持人影响结果的每一步操作；评委的操作从不记录。",
     en: "Every organizer and chair action that affects the results; voters' actions are never recorded.",
   },
   "chair.audit.refresh": { zh: "刷新", en: "Refresh" },

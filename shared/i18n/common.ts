@@ -7,7 +7,7 @@ export const common = defineTexts({
   "lang.switch": { zh: "English", en: "中文" },
   "conn.online": { zh: "已连接", en: "Online" },
   "conn.connecting": { zh: "正在连接…", en: "Connecting…" },
-  "conn.offline": { zh: "网络已断开,正在重连…", en: "Offline, reconnecting…" },
+  "conn.offline": { zh: "网络已断开，正在重连…", en: "Offline, reconnecting…" },
   "role.organizer": { zh: "组织者", en: "Organizer" },
   "role.chair": { zh: "主持人", en: "Chair" },
   "role.projector": { zh: "大屏", en: "Projector" },
@@ -21,7 +21,7 @@ export const common = defineTexts({
   "window.open": { zh: "评分中", en: "Scoring open" },
   "window.closed": { zh: "评分已结束", en: "Scoring closed" },
   "unit.points": { zh: "分", en: "pts" },
-  "digest.label": { zh: "数据摘要(SHA-256)", en: "Digest (SHA-256)" },
+  "digest.label": { zh: "数据摘要（SHA-256）", en: "Digest (SHA-256)" },
 });
 
 /** One text per error code: the type makes a missing translation a compile error. */
@@ -30,13 +30,13 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
   "error.unauthorized": { zh: "链接无效或已过期", en: "This link is not valid or has expired" },
   "error.forbidden": { zh: "无权进行此操作", en: "You may not do this" },
   "error.wrong_passphrase": { zh: "口令错误", en: "Wrong passphrase" },
-  "error.rate_limited": { zh: "尝试次数过多,请稍后再试", en: "Too many attempts, try later" },
+  "error.rate_limited": { zh: "尝试次数过多，请稍后再试", en: "Too many attempts, try later" },
   "error.round_not_found": { zh: "找不到该轮竞聘", en: "Round not found" },
   "error.candidate_not_found": { zh: "找不到该竞聘人", en: "Candidate not found" },
   "error.card_not_found": { zh: "找不到该评分卡", en: "Ballot card not found" },
   "error.invalid_round_file": { zh: "竞聘方案文件有误", en: "The round file is not valid" },
   "error.round_locked": {
-    zh: "结果已锁定,不能再提交或修改",
+    zh: "结果已锁定，不能再提交或修改",
     en: "Results are locked; nothing can be submitted or changed",
   },
   "error.scoring_closed": {
@@ -46,12 +46,12 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
   "error.evaluation_closed": { zh: "民主测评未开放或已结束", en: "The evaluation is not open" },
   "error.invalid_choices": { zh: "测评选项无效", en: "The evaluation choices are not valid" },
   "error.invalid_decision": {
-    zh: "该决定与当前结果不符(没有该并列或人数不对)",
+    zh: "该决定与当前结果不符（没有该并列或人数不对）",
     en: "The decision does not fit the results (no such tie, or wrong count)",
   },
   "error.scoring_still_open": { zh: "请先结束评分", en: "Close scoring first" },
   "error.card_void": {
-    zh: "此评分卡已作废,请联系工作人员",
+    zh: "此评分卡已作废，请联系工作人员",
     en: "This card was voided; ask the staff",
   },
   "error.invalid_scores": {
@@ -59,11 +59,11 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     en: "Scores are incomplete or out of range",
   },
   "error.stale_revision": {
-    zh: "已有更新的提交,以新提交为准",
+    zh: "已有更新的提交，以新提交为准",
     en: "A newer submission already stands",
   },
   "error.bad_state": { zh: "当前环节不能进行此操作", en: "Not possible at this stage" },
-  "error.internal": { zh: "服务器出错,请重试", en: "Server error, please retry" },
+  "error.internal": { zh: "服务器出错，请重试", en: "Server error, please retry" },
   "error.offline": { zh: "网络未连接", en: "No connection" },
-  "error.timeout": { zh: "服务器无响应,请重试", en: "No answer from the server, please retry" },
+  "error.timeout": { zh: "服务器无响应，请重试", en: "No answer from the server, please retry" },
 };

@@ -7,26 +7,26 @@ export const organizer = defineTexts({
   "org.copy": { zh: "复制", en: "Copy" },
   "org.copied": { zh: "已复制", en: "Copied" },
   "org.copyManual": {
-    zh: "浏览器不允许自动复制,链接已选中,请按 Ctrl+C 复制",
+    zh: "浏览器不允许自动复制，链接已选中，请按 Ctrl+C 复制",
     en: "The browser blocked copying; the link is selected, press Ctrl+C",
   },
 
   "org.login.title": { zh: "组织者登录", en: "Organizer sign-in" },
   "org.login.passphrase": { zh: "口令", en: "Passphrase" },
   "org.login.hint": {
-    zh: "口令在服务启动(npm start)时显示在控制台上。",
+    zh: "口令在服务启动（npm start）时显示在控制台上。",
     en: "The passphrase is printed on the console when the server starts (npm start).",
   },
   "org.login.submit": { zh: "登录", en: "Sign in" },
   "org.login.busy": { zh: "正在登录…", en: "Signing in…" },
   "org.login.expired": {
-    zh: "登录已过期,请重新输入口令。",
+    zh: "登录已过期，请重新输入口令。",
     en: "Your session has expired; please sign in again.",
   },
 
   "org.rounds.title": { zh: "竞聘轮次", en: "Rounds" },
   "org.rounds.empty": {
-    zh: "还没有竞聘轮次。可先载入演示方案,或导入本单位的方案文件。",
+    zh: "还没有竞聘轮次。可先载入演示方案，或导入本单位的方案文件。",
     en: "No rounds yet. Load the demo round, or import your own round file.",
   },
   "org.rounds.col.title": { zh: "名称", en: "Title" },
@@ -44,45 +44,45 @@ export const organizer = defineTexts({
   "org.import.file": { zh: "导入方案文件", en: "Import a round file" },
   "org.import.busy": { zh: "正在导入…", en: "Importing…" },
   "org.import.done": {
-    zh: "已导入“{title}”,大屏已切换到该轮次",
+    zh: "已导入“{title}”，大屏已切换到该轮次",
     en: 'Imported "{title}"; the projector now shows it',
   },
   "org.import.badJson": {
-    zh: "“{name}”不是有效的 JSON 文件:{detail}",
+    zh: "“{name}”不是有效的 JSON 文件：{detail}",
     en: '"{name}" is not a valid JSON file: {detail}',
   },
-  "org.import.issues": { zh: "问题所在位置:", en: "Where the problems are:" },
-  "org.import.root": { zh: "(整个文件)", en: "(whole file)" },
+  "org.import.issues": { zh: "问题所在位置：", en: "Where the problems are:" },
+  "org.import.root": { zh: "（整个文件）", en: "(whole file)" },
 
   "org.summary.title": { zh: "方案概要", en: "Round summary" },
   "org.summary.positions": { zh: "竞聘岗位", en: "Posts" },
   "org.summary.seats": { zh: "{n} 个职数", en: "{n} seat(s)" },
   "org.summary.candidates": {
-    zh: "竞聘人({n} 人,按演讲顺序)",
+    zh: "竞聘人（{n} 人，按演讲顺序）",
     en: "Candidates ({n}, in speaking order)",
   },
   "org.summary.first": { zh: "第一志愿", en: "1st choice" },
   "org.summary.second": { zh: "第二志愿", en: "2nd choice" },
-  "org.summary.rubric": { zh: "评分项目(满分 {total})", en: "Rubric (total {total})" },
-  "org.summary.criterion": { zh: "满分 {max},最小单位 {step}", en: "max {max}, step {step}" },
+  "org.summary.rubric": { zh: "评分项目（满分 {total}）", en: "Rubric (total {total})" },
+  "org.summary.criterion": { zh: "满分 {max}，最小单位 {step}", en: "max {max}, step {step}" },
   "org.summary.groups": { zh: "评委组", en: "Voter groups" },
   "org.summary.weight": { zh: "权重 {w}", en: "weight {w}" },
   "org.summary.method": { zh: "计分方法", en: "Scoring method" },
   "org.summary.trim": {
-    zh: "每组收到 {min} 份及以上评分时,去掉 {n} 个最高分和 {n} 个最低分",
+    zh: "每组收到 {min} 份及以上评分时，去掉 {n} 个最高分和 {n} 个最低分",
     en: "With {min} or more ballots in a group, drop the {n} highest and {n} lowest",
   },
   "org.summary.noTrim": { zh: "不去掉最高分和最低分", en: "No highest or lowest score is dropped" },
   "org.summary.parts": {
-    zh: "演讲答辩占 {speech}%,民主测评占 {evaluation}%",
+    zh: "演讲答辩占 {speech}%，民主测评占 {evaluation}%",
     en: "Speech {speech}%, democratic evaluation {evaluation}%",
   },
   "org.summary.decimals": {
-    zh: "得分保留 {n} 位小数(四舍五入)",
+    zh: "得分保留 {n} 位小数（四舍五入）",
     en: "Scores rounded half up to {n} decimals",
   },
   "org.summary.timers": {
-    zh: "演讲 {speech} 分钟,答辩 {defense} 分钟",
+    zh: "演讲 {speech} 分钟，答辩 {defense} 分钟",
     en: "Speech {speech} min, defense {defense} min",
   },
 
@@ -94,12 +94,12 @@ export const organizer = defineTexts({
   },
   "org.links.chair": { zh: "主持人链接", en: "Chair link" },
   "org.links.chairHint": {
-    zh: "发给主持人,在会场前方的电脑或平板上打开。持有链接即可主持本轮,请勿外传。",
+    zh: "发给主持人，在会场前方的电脑或平板上打开。持有链接即可主持本轮，请勿外传。",
     en: "For the chair's laptop or tablet at the front. Whoever holds it can run this round; keep it private.",
   },
   "org.links.observer": { zh: "监督链接", en: "Observer link" },
   "org.links.observerHint": {
-    zh: "发给纪检监督人员:只读,可看进度与摘要,看不到任何人的评分。",
+    zh: "发给纪检监督人员：只读，可看进度与摘要，看不到任何人的评分。",
     en: "For discipline inspection: read-only progress and digests, never anyone's ballot.",
   },
   "org.links.create": { zh: "生成链接", en: "Create link" },
@@ -108,7 +108,7 @@ export const organizer = defineTexts({
 
   "org.progress.title": { zh: "现场进度", en: "Live progress" },
   "org.progress.hint": {
-    zh: "只显示已评张数;分数在主持人公布前不显示",
+    zh: "只显示已评张数；分数在主持人公布前不显示",
     en: "Counts only; no score is shown before the chair reveals it",
   },
   "org.progress.candidate": { zh: "竞聘人", en: "Candidate" },
@@ -119,10 +119,10 @@ export const organizer = defineTexts({
 
   "org.cards.title": { zh: "评分卡", en: "Ballot cards" },
   "org.cards.anonymous": {
-    zh: "评分卡无记名:系统从不记录谁持有哪一张卡。请在入场时像发放纸质选票一样随机发放,不要登记姓名。",
+    zh: "评分卡无记名：系统从不记录谁持有哪一张卡。请在入场时像发放纸质选票一样随机发放，不要登记姓名。",
     en: "Ballot cards are anonymous: the system never records who holds which card. Hand them out at random at the door, like paper ballots, and do not note names.",
   },
-  "org.cards.issueLegend": { zh: "新发评分卡(每组张数)", en: "Issue new cards (per group)" },
+  "org.cards.issueLegend": { zh: "新发评分卡（每组张数）", en: "Issue new cards (per group)" },
   "org.cards.issue": { zh: "发放 {n} 张", en: "Issue {n}" },
   "org.cards.issuing": { zh: "正在发放…", en: "Issuing…" },
   "org.cards.issued": { zh: "已新发 {n} 张评分卡", en: "{n} card(s) issued" },
@@ -143,32 +143,32 @@ export const organizer = defineTexts({
   "org.cards.voided": { zh: "已作废", en: "Void" },
   "org.cards.new": { zh: "新", en: "New" },
   "org.cards.void": { zh: "作废", en: "Void" },
-  "org.cards.voidTitle": { zh: "作废评分卡 {code}?", en: "Void card {code}?" },
+  "org.cards.voidTitle": { zh: "作废评分卡 {code}？", en: "Void card {code}?" },
   "org.cards.voidBody": {
-    zh: "作废后此卡不能再提交评分;它此前已提交的评分仍然有效。此操作不可撤销。",
+    zh: "作废后此卡不能再提交评分；它此前已提交的评分仍然有效。此操作不可撤销。",
     en: "The card can no longer submit; ballots it already cast still count. This cannot be undone.",
   },
   "org.cards.reissue": { zh: "作废并补发", en: "Void and reissue" },
   "org.cards.reissueTitle": {
-    zh: "作废 {code} 并补发新卡?",
+    zh: "作废 {code} 并补发新卡？",
     en: "Void {code} and issue a new card?",
   },
   "org.cards.reissueBody": {
-    zh: "用于评分卡遗失或损坏:旧卡立即失效,同组补发一张新卡,请打印后交给持卡人。",
+    zh: "用于评分卡遗失或损坏：旧卡立即失效，同组补发一张新卡，请打印后交给持卡人。",
     en: "For a lost or damaged card: the old one stops working at once and a new card of the same group is issued. Print it and hand it over.",
   },
   "org.cards.reissued": {
-    zh: "已补发新卡 {code},请打印后发放",
+    zh: "已补发新卡 {code}，请打印后发放",
     en: "New card {code} issued; print and hand it over",
   },
 
   "org.print.title": { zh: "打印评分卡", en: "Print ballot cards" },
   "org.print.count": {
-    zh: "共 {n} 张有效评分卡,{pages} 页 A4",
+    zh: "共 {n} 张有效评分卡，{pages} 页 A4",
     en: "{n} active card(s) on {pages} A4 page(s)",
   },
   "org.print.hint": {
-    zh: "每页 8 张,打印后沿虚线裁开。打印设置请选 A4、100% 缩放、无页眉页脚。",
+    zh: "每页 8 张，打印后沿虚线裁开。打印设置请选 A4、100% 缩放、无页眉页脚。",
     en: "8 cards per page; cut along the dashed lines. Print on A4 at 100% scale without headers and footers.",
   },
   "org.print.print": { zh: "打印", en: "Print" },
@@ -181,17 +181,17 @@ export const organizer = defineTexts({
 
   "org.lock.title": { zh: "锁定结果", en: "Lock results" },
   "org.lock.explain": {
-    zh: "全部竞聘人评分结束后锁定。锁定后不能再提交或修改任何评分,结果文件及其数据摘要随之确定,供考察和公示使用。",
+    zh: "全部竞聘人评分结束后锁定。锁定后不能再提交或修改任何评分，结果文件及其数据摘要随之确定，供考察和公示使用。",
     en: "Lock once every candidate has been scored. After the lock no ballot can be submitted or changed; the results file and its digest become final for the next stages.",
   },
   "org.lock.button": { zh: "锁定本轮结果…", en: "Lock this round…" },
-  "org.lock.confirmTitle": { zh: "确定锁定本轮结果吗?", en: "Lock this round's results?" },
+  "org.lock.confirmTitle": { zh: "确定锁定本轮结果吗？", en: "Lock this round's results?" },
   "org.lock.confirmBody": {
-    zh: "锁定后,任何评分都不能再提交、修改或作废,评分卡全部失效。此操作不可撤销。",
+    zh: "锁定后，任何评分都不能再提交、修改或作废，评分卡全部失效。此操作不可撤销。",
     en: "After the lock no ballot can be submitted, changed or voided, and every card stops working. This cannot be undone.",
   },
   "org.lock.warnOpen": {
-    zh: "{n} 位竞聘人仍在评分中,锁定将立即停止评分",
+    zh: "{n} 位竞聘人仍在评分中，锁定将立即停止评分",
     en: "Scoring is still open for {n} candidate(s); the lock ends it at once",
   },
   "org.lock.warnNever": {
@@ -203,17 +203,17 @@ export const organizer = defineTexts({
     en: "{n} result(s) have not been revealed",
   },
   "org.lock.warnEvalOpen": {
-    zh: "民主测评仍在进行中,锁定将立即结束测评",
+    zh: "民主测评仍在进行中，锁定将立即结束测评",
     en: "The evaluation is still open; the lock ends it at once",
   },
   "org.lock.warnEvalNever": {
-    zh: "民主测评尚未进行,综合得分将缺少测评部分",
+    zh: "民主测评尚未进行，综合得分将缺少测评部分",
     en: "The evaluation has not been held; composites will lack that part",
   },
   "org.lock.confirm": { zh: "确定锁定", en: "Lock now" },
   "org.lock.done": { zh: "结果已锁定", en: "Results locked" },
   "org.lock.afterHint": {
-    zh: "结果文件包含全部不记名评分和计算结果,任何人都可以据此复核。",
+    zh: "结果文件包含全部不记名评分和计算结果，任何人都可以据此复核。",
     en: "The results file holds every anonymous ballot and the computed results; anyone can recount from it.",
   },
   "org.lock.download": { zh: "下载结果文件", en: "Download results file" },

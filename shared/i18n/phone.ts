@@ -11,32 +11,32 @@ export const phone = defineTexts({
     en: "Scan the QR code on your ballot card",
   },
   "phone.noCard.body": {
-    zh: "请用微信“扫一扫”扫描工作人员发放的评分卡上的二维码,进入评分页面。",
+    zh: "请用微信“扫一扫”扫描工作人员发放的评分卡上的二维码，进入评分页面。",
     en: 'Use WeChat "Scan" on the QR code printed on the ballot card the staff gave you.',
   },
   "phone.unauthorized.title": { zh: "评分卡链接无效", en: "This ballot card link is not valid" },
   "phone.unauthorized.body": {
-    zh: "请重新扫描评分卡上的二维码。仍无法进入时,请联系会场工作人员。",
+    zh: "请重新扫描评分卡上的二维码。仍无法进入时，请联系会场工作人员。",
     en: "Scan the QR code on your ballot card again. If it still fails, ask the staff.",
   },
   "phone.cardVoid.title": { zh: "此评分卡已作废", en: "This ballot card was voided" },
   "phone.cardVoid.body": {
-    zh: "请联系会场工作人员领取新的评分卡,并扫描新卡上的二维码。",
+    zh: "请联系会场工作人员领取新的评分卡，并扫描新卡上的二维码。",
     en: "Ask the staff for a new ballot card and scan the QR code on it.",
   },
   "phone.noRound.title": { zh: "本场评分尚未开始", en: "This session is not available" },
   "phone.noRound.body": {
-    zh: "请稍后重新扫描评分卡上的二维码,或联系会场工作人员。",
+    zh: "请稍后重新扫描评分卡上的二维码，或联系会场工作人员。",
     en: "Scan the QR code on your ballot card again later, or ask the staff.",
   },
   "phone.askStaff": {
-    zh: "如有疑问,请举手示意工作人员。",
+    zh: "如有疑问，请举手示意工作人员。",
     en: "Need help? Raise your hand for the staff.",
   },
 
   "phone.waiting.title": { zh: "会议即将开始", en: "The session will begin shortly" },
   "phone.waiting.body": {
-    zh: "请保持本页面打开。竞聘人开始演讲后,这里会显示评分表。",
+    zh: "请保持本页面打开。竞聘人开始演讲后，这里会显示评分表。",
     en: "Keep this page open. The score sheet appears here when the speeches begin.",
   },
 
@@ -63,29 +63,29 @@ export const phone = defineTexts({
   "phone.form.remaining": { zh: "还有 {n} 项未评分", en: "{n} left to score" },
   "phone.form.submit": { zh: "提交评分", en: "Submit scores" },
   "phone.form.hint": {
-    zh: "每项都须打分;评分开放期间提交后仍可修改。",
+    zh: "每项都须打分；评分开放期间提交后仍可修改。",
     en: "Score every item; you can revise while scoring is open.",
   },
   "phone.form.cancel": { zh: "取消修改", en: "Cancel" },
-  "phone.refused": { zh: "提交未成功:{reason}", en: "Not submitted: {reason}" },
+  "phone.refused": { zh: "提交未成功：{reason}", en: "Not submitted: {reason}" },
 
   "phone.sent.sending": { zh: "正在提交…", en: "Sending…" },
   "phone.sent.submitted": { zh: "已提交", en: "Submitted" },
   "phone.sent.unsent": {
-    zh: "未发送:网络恢复后将自动提交",
+    zh: "未发送：网络恢复后将自动提交",
     en: "Not sent yet: it will be submitted when the connection returns",
   },
   "phone.sent.retry": { zh: "立即重试", en: "Retry now" },
   "phone.sent.receipt": { zh: "回执码", en: "Receipt" },
   "phone.sent.revise": { zh: "修改评分", en: "Change my scores" },
   "phone.sent.reviseHint": {
-    zh: "评分开放期间可修改,以最后一次提交为准。",
+    zh: "评分开放期间可修改，以最后一次提交为准。",
     en: "You may change your scores while scoring is open; the last submission counts.",
   },
 
   "phone.sent.reviseEvaluation": { zh: "修改测评", en: "Change my evaluation" },
   "phone.sent.reviseEvaluationHint": {
-    zh: "测评开放期间可修改,以最后一次提交为准。",
+    zh: "测评开放期间可修改，以最后一次提交为准。",
     en: "You may change it while the evaluation is open; the last submission counts.",
   },
 
@@ -95,7 +95,7 @@ export const phone = defineTexts({
   "phone.eval.tab": { zh: "民主测评", en: "Evaluation" },
   "phone.eval.title": { zh: "民主测评", en: "Democratic evaluation" },
   "phone.eval.hint": {
-    zh: "请对每位竞聘人选择一项。未选择的竞聘人不计票;测评开放期间可修改。",
+    zh: "请对每位竞聘人选择一项。未选择的竞聘人不计票；测评开放期间可修改。",
     en: "Choose one for each candidate. A blank casts nothing; you can change it while the evaluation is open.",
   },
   "phone.eval.remaining": { zh: "还有 {n} 位未选择", en: "{n} left blank" },
@@ -108,7 +108,7 @@ export const phone = defineTexts({
 
   "phone.locked.title": { zh: "评分已全部结束", en: "Scoring is complete" },
   "phone.locked.body": {
-    zh: "结果已锁定。感谢您参与本次竞争上岗评分!现在可以关闭本页面。",
+    zh: "结果已锁定。感谢您参与本次竞争上岗评分！现在可以关闭本页面。",
     en: "The results are locked. Thank you for taking part! You may close this page now.",
   },
 });

@@ -17,13 +17,13 @@ export const results = defineTexts({
     en: "The official summary is produced once the results are locked",
   },
   "results.notLockedHint": {
-    zh: "锁定前分数仍可能变化。组织者锁定结果后,请刷新此页。",
+    zh: "锁定前分数仍可能变化。组织者锁定结果后，请刷新此页。",
     en: "Until the lock the scores may still change. Reload this page once the organizer has locked the results.",
   },
   "results.reload": { zh: "刷新", en: "Reload" },
   "results.loading": { zh: "正在载入…", en: "Loading…" },
-  "results.lockedAt": { zh: "锁定时间:{time}", en: "Locked: {time}" },
-  "results.roundId": { zh: "轮次编号:{id}", en: "Round: {id}" },
+  "results.lockedAt": { zh: "锁定时间：{time}", en: "Locked: {time}" },
+  "results.roundId": { zh: "轮次编号：{id}", en: "Round: {id}" },
   "results.print": { zh: "打印", en: "Print" },
   "results.downloadJson": { zh: "下载 JSON", en: "Download JSON" },
   "results.downloadXlsx": { zh: "下载 Excel", en: "Download Excel" },
@@ -41,7 +41,7 @@ export const results = defineTexts({
   "results.col.evaluation": { zh: "民主测评得分", en: "Evaluation" },
   "results.col.favourable": { zh: "好评率", en: "Favourable" },
   "results.col.groups": {
-    zh: "演讲答辩各组平均分(满分 {max})",
+    zh: "演讲答辩各组平均分（满分 {max}）",
     en: "Speech mean by group (of {max})",
   },
   "results.col.weight": { zh: "权重 {w}", en: "weight {w}" },
@@ -50,15 +50,15 @@ export const results = defineTexts({
   "results.col.target": { zh: "考察对象", en: "Inspection" },
   "results.tied": { zh: "并列", en: "tied" },
   "results.mark.target": { zh: "是", en: "Yes" },
-  "results.mark.chosen": { zh: "是(并列决定)", en: "Yes (tie decision)" },
-  "results.mark.notChosen": { zh: "否(并列决定)", en: "No (tie decision)" },
+  "results.mark.chosen": { zh: "是（并列决定）", en: "Yes (tie decision)" },
+  "results.mark.notChosen": { zh: "否（并列决定）", en: "No (tie decision)" },
   "results.mark.pending": { zh: "待主持人决定", en: "Chair to decide" },
   "results.edge.note": {
-    zh: "{names} 并列,考察名额尚余 {n} 名。",
+    zh: "{names} 并列，考察名额尚余 {n} 名。",
     en: "{names} are tied for the last {n} inspection place(s).",
   },
   "results.edge.decided": {
-    zh: "主持人决定:{names}。理由:{reason}",
+    zh: "主持人决定：{names}。理由：{reason}",
     en: "Chair's decision: {names}. Reason: {reason}",
   },
   "results.edge.pending": { zh: "待主持人决定。", en: "The chair has yet to decide." },
@@ -69,19 +69,19 @@ export const results = defineTexts({
     en: "Composite = speech × {a} + evaluation × {b}.",
   },
   "results.method.speechOnly": {
-    zh: "综合得分 = 演讲答辩得分(不计民主测评)。",
+    zh: "综合得分 = 演讲答辩得分（不计民主测评）。",
     en: "Composite = speech score (no democratic evaluation).",
   },
   "results.method.rubric": {
-    zh: "演讲答辩评分要素:{items},满分 {total} 分,折算为百分制。",
+    zh: "演讲答辩评分要素：{items}，满分 {total} 分，折算为百分制。",
     en: "Speech criteria: {items}; {total} points in all, scaled to 100.",
   },
   "results.method.groups": {
-    zh: "评委组权重:{items};按收到评分的评委组加权平均。",
+    zh: "评委组权重：{items}；按收到评分的评委组加权平均。",
     en: "Voter group weights: {items}; weighted mean over the groups that scored.",
   },
   "results.method.trim": {
-    zh: "每组评分票不少于 {n} 张时去掉 {k} 个最高分和 {k} 个最低分;不足 {n} 张时不去掉。",
+    zh: "每组评分票不少于 {n} 张时去掉 {k} 个最高分和 {k} 个最低分；不足 {n} 张时不去掉。",
     en: "With at least {n} ballots in a group, its {k} highest and {k} lowest totals are dropped; with fewer than {n}, none.",
   },
   "results.method.noTrim": {
@@ -89,17 +89,17 @@ export const results = defineTexts({
     en: "No highest or lowest score is dropped.",
   },
   "results.method.options": {
-    zh: "民主测评:{items};好评率 = {favourable} 票数 ÷ 测评票总数(含不计分票)。",
+    zh: "民主测评：{items}；好评率 = {favourable} 票数 ÷ 测评票总数（含不计分票）。",
     en: "Democratic evaluation: {items}; favourable rate = {favourable} votes ÷ all votes cast (unscored included).",
   },
   "results.method.points": { zh: "{n} 分", en: "{n} pts" },
   "results.method.noPoints": { zh: "不计分", en: "not scored" },
   "results.method.quota": {
-    zh: "考察名额 = 职数 × {ratio}(向上取整);名额边缘的并列不随机取舍,由主持人决定并记录理由。",
+    zh: "考察名额 = 职数 × {ratio}（向上取整）；名额边缘的并列不随机取舍，由主持人决定并记录理由。",
     en: "Inspection quota = seats × {ratio}, rounded up; a tie at the quota edge is never broken at random: the chair decides and records why.",
   },
   "results.method.decimals": {
-    zh: "得分保留 {d} 位小数(四舍五入),排名按未舍入的分数;好评率保留 1 位小数。",
+    zh: "得分保留 {d} 位小数（四舍五入），排名按未舍入的分数；好评率保留 1 位小数。",
     en: "Scores rounded half up to {d} decimals; rankings use the unrounded scores; favourable rates to 1 decimal.",
   },
 
@@ -115,11 +115,11 @@ export const results = defineTexts({
   "results.decisions.at": { zh: "决定时间", en: "Decided" },
 
   "results.digest.hint": {
-    zh: "凭导出文件(JSON)可离线复核全部结果,摘要须与此一致。",
+    zh: "凭导出文件（JSON）可离线复核全部结果，摘要须与此一致。",
     en: "Anyone holding the exported file (JSON) can recount every result offline; its digest must equal this one.",
   },
   "results.digest.mismatch": {
-    zh: "警告:下载的数据与其摘要不符,请勿使用此表。",
+    zh: "警告：下载的数据与其摘要不符，请勿使用此表。",
     en: "Warning: the downloaded data does not match its digest; do not use this sheet.",
   },
   "results.sign.counter": { zh: "计票人", en: "Counted by" },

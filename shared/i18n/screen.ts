@@ -9,7 +9,7 @@ export const screen = defineTexts({
   },
   "screen.waiting.title": { zh: "等待会议开始", en: "Waiting for the session" },
   "screen.waiting.body": {
-    zh: "组织者启用本场竞聘后,大屏将自动显示。",
+    zh: "组织者启用本场竞聘后，大屏将自动显示。",
     en: "This screen follows automatically once the organizer activates a round.",
   },
   "screen.loading": { zh: "正在连接…", en: "Connecting…" },
@@ -21,20 +21,20 @@ export const screen = defineTexts({
   "screen.welcome.howTo": { zh: "评分须知", en: "How to score" },
   "screen.welcome.step1": { zh: "连接会场无线网络。", en: "Join the hall's Wi-Fi." },
   "screen.welcome.step2": {
-    zh: "请用手机扫描您评分卡上的二维码进入评分(微信扫一扫即可)。",
+    zh: "请用手机扫描您评分卡上的二维码进入评分（微信扫一扫即可）。",
     en: "Scan the QR code on your ballot card (WeChat Scan works).",
   },
   "screen.welcome.step3": {
-    zh: "主持人宣布开始评分后,逐项打分并提交。",
+    zh: "主持人宣布开始评分后，逐项打分并提交。",
     en: "When scoring opens, score and submit.",
   },
   "screen.welcome.step4": {
-    zh: "无记名评分;评分开放期间可修改,以最后一次提交为准。",
+    zh: "无记名评分；评分开放期间可修改，以最后一次提交为准。",
     en: "Scoring is anonymous; revise while it is open: your last submission counts.",
   },
   "screen.welcome.qrCaption": { zh: "评分页面", en: "Scoring page" },
   "screen.welcome.qrNote": {
-    zh: "此码用于检查网络;评分请扫描您本人评分卡上的二维码。",
+    zh: "此码用于检查网络；评分请扫描您本人评分卡上的二维码。",
     en: "This code only checks the network; to score, scan the code on your own card.",
   },
 
@@ -59,7 +59,7 @@ export const screen = defineTexts({
   "screen.result.outOf": { zh: "满分 {max}", en: "out of {max}" },
   "screen.result.criteria": { zh: "各项平均分", en: "Mean per item" },
   "screen.result.trimRule": {
-    zh: "每类评委满 {min} 份时,去掉 {k} 个最高分和 {k} 个最低分后取平均;各类按权重加权,折合百分制。",
+    zh: "每类评委满 {min} 份时，去掉 {k} 个最高分和 {k} 个最低分后取平均；各类按权重加权，折合百分制。",
     en: "Once a group has {min} ballots, its {k} highest and {k} lowest are dropped before averaging; groups are weighted and scaled to 100.",
   },
 
@@ -68,7 +68,7 @@ export const screen = defineTexts({
   "screen.eval.open": { zh: "测评进行中", en: "Open" },
   "screen.eval.closed": { zh: "测评已结束", en: "Closed" },
   "screen.eval.howTo": {
-    zh: "请在手机上对每位竞聘人选择一项:{options}。未选择的不计票,测评开放期间可修改。",
+    zh: "请在手机上对每位竞聘人选择一项：{options}。未选择的不计票，测评开放期间可修改。",
     en: "On your phone, choose one for each candidate: {options}. A blank casts nothing; you may revise while it is open.",
   },
   "screen.eval.points": { zh: "{n} 分", en: "{n} points" },
@@ -78,7 +78,7 @@ export const screen = defineTexts({
   "screen.eval.rate": { zh: "好评率", en: "Favourable" },
   "screen.eval.score": { zh: "测评得分", en: "Score" },
   "screen.eval.rateRule": {
-    zh: "好评率 =({options})票数 ÷ 全部票数(含不了解);测评得分为各选项分值的平均,“不了解”不计入,各类评委按权重加权。",
+    zh: "好评率 =（{options}）票数 ÷ 全部票数（含不了解）；测评得分为各选项分值的平均，“不了解”不计入，各类评委按权重加权。",
     en: 'Favourable = ({options}) ÷ all ballots incl. "don\'t know"; the score: mean points without "don\'t know", groups weighted.',
   },
   "screen.optionSeparator": { zh: "、", en: ", " },
@@ -103,13 +103,13 @@ export const screen = defineTexts({
     en: "Only candidates whose results were revealed are ranked.",
   },
   "screen.ranking.edgeTie": {
-    zh: "名额边界出现并列,由会议研究确定。",
+    zh: "名额边界出现并列，由会议研究确定。",
     en: "A tie at the quota edge: the meeting decides.",
   },
 
   "screen.locked.title": { zh: "评分结果已锁定", en: "The results are locked" },
   "screen.locked.body": {
-    zh: "评分数据已封存。任何人可用导出文件复算成绩,并核对以下摘要。",
+    zh: "评分数据已封存。任何人可用导出文件复算成绩，并核对以下摘要。",
     en: "The ballots are sealed. Anyone can recount from the export file and check this digest.",
   },
 });

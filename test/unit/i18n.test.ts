@@ -33,6 +33,18 @@ describe("the dictionary", () => {
     }
   });
 
+  it("writes Chinese punctuation full-width (GB/T 15834) in every zh string", () => {
+    // Half-width , ; : ? ! ( ) stay only between two ASCII letters or digits (10:30, A/B).
+    const halfWidth = /(?<![A-Za-z0-9])[,;:?!()]|[,;:?!()](?![A-Za-z0-9])/;
+    const offenders: string[] = [];
+    for (const texts of Object.values(areas)) {
+      for (const [key, { zh }] of Object.entries(texts)) {
+        if (halfWidth.test(zh)) offenders.push(`${key}: ${zh}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it("translates every error code in both languages", () => {
     for (const code of ERROR_CODES) {
       expect(translate("zh-CN", errorKey(code))).toMatch(/[\u4e00-\u9fff]/);
