@@ -1,4 +1,5 @@
 import { fail, ok } from "../../shared/errors.ts";
+import type { Principal } from "../../shared/roles.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
 import { broadcastScreen, broadcastState } from "./broadcast.ts";
@@ -10,9 +11,11 @@ type EvaluationHandlers = Pick<
 
 /** The democratic evaluation (民主测评): one window, one ballot per card for all candidates. */
 export function evaluationHandlers(s: Services): EvaluationHandlers {
-  const toggle = (to: "open" | "closed") => async (roundId: string) => {
+  const toggle = (to: "open" | "closed") => async (principal: Principal, roundId: string) => {
     if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
-    const code = await s.sessions.evaluationWindow(roundId, to);
+    const action = to === "open" ? "evaluation:open" : "evaluation:close";
+    const audit = s.audit.write(principal, roundId, action);
+    const code = await s.sessions.evaluationWindow(roundId, to, audit);
     if (code !== "ok") return fail(code);
     void s.tally.broadcast(roundId);
     return ok(await broadcastState(s, roundId));
@@ -21,8 +24,8 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
   const close = toggle("closed");
 
   return {
-    "evaluation:open": async (_ctx, { roundId }) => open(roundId),
-    "evaluation:close": async (_ctx, { roundId }) => close(roundId),
+    "evaluation:open": async (ctx, { roundId }) => open(ctx.principal, roundId),
+    "evaluation:close": async (ctx, { roundId }) => close(ctx.principal, roundId),
 
     "evaluation:reveal": async (_ctx, { roundId }) => {
       const config = await s.rounds.config(roundId);

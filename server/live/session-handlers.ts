@@ -35,10 +35,13 @@ export function sessionHandlers(s: Services): SessionHandlers {
   }
 
   return {
-    "session:goto": async (_ctx, { roundId, candidateId }) => {
+    "session:goto": async (ctx, { roundId, candidateId }) => {
       const found = await candidateOf(roundId, candidateId);
       if ("error" in found) return fail(found.error);
-      return after(roundId, await s.sessions.goto(roundId, candidateId));
+      const audit = s.audit.write(ctx.principal, roundId, "session:goto", {
+        subject: candidateId,
+      });
+      return after(roundId, await s.sessions.goto(roundId, candidateId, audit));
     },
 
     "timer:start": async (_ctx, { roundId, kind }) => {
@@ -54,18 +57,24 @@ export function sessionHandlers(s: Services): SessionHandlers {
       return after(roundId, await s.sessions.timerStop(roundId));
     },
 
-    "scoring:open": async (_ctx, { roundId, candidateId }) => {
+    "scoring:open": async (ctx, { roundId, candidateId }) => {
       const found = await candidateOf(roundId, candidateId);
       if ("error" in found) return fail(found.error);
-      const res = await after(roundId, await s.sessions.openWindow(roundId, candidateId));
+      const audit = s.audit.write(ctx.principal, roundId, "scoring:open", {
+        subject: candidateId,
+      });
+      const res = await after(roundId, await s.sessions.openWindow(roundId, candidateId, audit));
       void s.tally.broadcast(roundId);
       return res;
     },
 
-    "scoring:close": async (_ctx, { roundId, candidateId }) => {
+    "scoring:close": async (ctx, { roundId, candidateId }) => {
       const found = await candidateOf(roundId, candidateId);
       if ("error" in found) return fail(found.error);
-      const res = await after(roundId, await s.sessions.closeWindow(roundId, candidateId));
+      const audit = s.audit.write(ctx.principal, roundId, "scoring:close", {
+        subject: candidateId,
+      });
+      const res = await after(roundId, await s.sessions.closeWindow(roundId, candidateId, audit));
       void s.tally.broadcast(roundId);
       return res;
     },

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { SessionState, TimerKind, TimerState } from "../../shared/protocol/index.ts";
 import type { RedisKeys } from "../platform/keys.ts";
-import { defineScript } from "../platform/lua.ts";
+import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const SCREENS = new Set(["welcome", "candidate", "result", "evaluation", "ranking", "locked"]);
@@ -47,13 +47,13 @@ function toState(
 /** The live session's state: current candidate, timer, scoring windows, screen view. */
 export function createSessionStore(redis: Redis, keys: RedisKeys) {
   const scripts = {
-    goto: defineScript(redis, "session_goto", lua("session-goto"), 1),
+    goto: defineAuditedScript(redis, "session_goto", lua("session-goto")),
     timerStart: defineScript(redis, "timer_start", lua("timer-start"), 1),
     timerStop: defineScript(redis, "timer_stop", lua("timer-stop"), 1),
-    open: defineScript(redis, "window_open", lua("window-open"), 3),
-    close: defineScript(redis, "window_close", lua("window-close"), 2),
+    open: defineAuditedScript(redis, "window_open", lua("window-open")),
+    close: defineAuditedScript(redis, "window_close", lua("window-close")),
     showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
-    evaluationWindow: defineScript(redis, "evaluation_window", lua("evaluation-window"), 1),
+    evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
   };
   type Code = "ok" | "round_locked" | "bad_state";
   const code = (p: Promise<unknown>) => p as Promise<Code>;
@@ -75,22 +75,23 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
       return toState(roundId, h, windows, revealed.filter(Boolean).sort(), now);
     },
 
-    goto: (roundId: string, candidateId: string) =>
-      code(scripts.goto([keys.state(roundId)], [candidateId])),
+    goto: (roundId: string, candidateId: string, audit: AuditWrite) =>
+      code(scripts.goto([keys.state(roundId)], [candidateId], audit)),
     timerStart: (roundId: string, kind: TimerKind, durationMs: number) =>
       code(scripts.timerStart([keys.state(roundId)], [kind, durationMs])),
     timerStop: (roundId: string) => code(scripts.timerStop([keys.state(roundId)], [])),
-    openWindow: (roundId: string, candidateId: string) =>
+    openWindow: (roundId: string, candidateId: string, audit: AuditWrite) =>
       code(
         scripts.open(
           [keys.state(roundId), keys.windows(roundId), keys.revealed(roundId)],
           [candidateId],
+          audit,
         ),
       ),
-    closeWindow: (roundId: string, candidateId: string) =>
-      code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId])),
-    evaluationWindow: (roundId: string, to: "open" | "closed") =>
-      code(scripts.evaluationWindow([keys.state(roundId)], [to])),
+    closeWindow: (roundId: string, candidateId: string, audit: AuditWrite) =>
+      code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId], audit)),
+    evaluationWindow: (roundId: string, to: "open" | "closed", audit: AuditWrite) =>
+      code(scripts.evaluationWindow([keys.state(roundId)], [to], audit)),
     showScreen: (roundId: string, view: string) =>
       code(scripts.showScreen([keys.state(roundId)], [view])),
   };

@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
 import type { Redis } from "ioredis";
 
+type ScriptFn = (keys: string[], args: (string | number)[]) => Promise<unknown>;
+
+function register(redis: Redis, commandName: string, lua: string, numberOfKeys?: number) {
+  const defined = redis as unknown as Record<string, unknown>;
+  if (!(commandName in defined)) {
+    redis.defineCommand(commandName, numberOfKeys === undefined ? { lua } : { lua, numberOfKeys });
+  }
+  return defined[commandName] as (...a: (string | number)[]) => Promise<unknown>;
+}
+
 /**
  * Loads a Lua script file next to the caller. ioredis sends it with EVALSHA and falls back
  * to EVAL after a Redis restart, so a restarted Redis needs no warm-up.
@@ -10,16 +20,46 @@ export function defineScript(
   name: string,
   fileUrl: URL,
   numberOfKeys?: number,
-): (keys: string[], args: (string | number)[]) => Promise<unknown> {
-  const lua = readFileSync(fileUrl, "utf8");
-  const commandName = `jp_${name}`;
-  const defined = redis as unknown as Record<string, unknown>;
-  if (!(commandName in defined)) {
-    redis.defineCommand(commandName, numberOfKeys === undefined ? { lua } : { lua, numberOfKeys });
-  }
-  const fn = defined[commandName] as (...a: (string | number)[]) => Promise<unknown>;
+): ScriptFn {
+  const fn = register(redis, `jp_${name}`, readFileSync(fileUrl, "utf8"), numberOfKeys);
   return (keys, args) =>
     numberOfKeys === undefined
       ? fn.call(redis, keys.length, ...keys, ...args)
       : fn.call(redis, ...keys, ...args);
+}
+
+/** Where an audited script appends its entry, and the entry (see audit-store.ts). */
+export interface AuditWrite {
+  key: string;
+  entry: string;
+}
+
+/**
+ * Wraps a script so that it appends an audit entry in the same atomic step as the action:
+ * an action that happened is always in the trail, and one that was refused never is. The
+ * script body sees KEYS and ARGV without the audit key and entry (they are taken off the
+ * end first, so `#KEYS` loops in the body still work). It succeeded when it returns 'ok',
+ * or a table whose first element is 'ok'.
+ */
+const AUDIT_PRELUDE = `local __audit_key = table.remove(KEYS)
+local __audit_entry = table.remove(ARGV)
+local function __body()
+`;
+const AUDIT_EPILOGUE = `
+end
+local __result = __body()
+local __code = type(__result) == 'table' and __result[1] or __result
+if __code == 'ok' then redis.call('RPUSH', __audit_key, __audit_entry) end
+return __result
+`;
+
+export function defineAuditedScript(
+  redis: Redis,
+  name: string,
+  fileUrl: URL,
+): (keys: string[], args: (string | number)[], audit: AuditWrite) => Promise<unknown> {
+  const lua = AUDIT_PRELUDE + readFileSync(fileUrl, "utf8") + AUDIT_EPILOGUE;
+  const fn = register(redis, `jp_audited_${name}`, lua);
+  return (keys, args, audit) =>
+    fn.call(redis, keys.length + 1, ...keys, audit.key, ...args, audit.entry);
 }
