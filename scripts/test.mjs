@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildClient } from "./setup/client-build.mjs";
 import { CHROMIUM, CJK_FONTS, ensureDebianPackage, REDIS_SERVER } from "./setup/debian-package.mjs";
-import { ensureNodeModules } from "./setup/node-modules.mjs";
+import { checkLockfile, ensureNodeModules } from "./setup/node-modules.mjs";
 import { findOnPath, localBin, repoRoot, run, SetupError } from "./setup/shell.mjs";
 
 const vitestReport = join(repoRoot, "test-artifacts", "vitest.json");
@@ -26,6 +26,7 @@ async function main() {
     console.error(`[test] ${error.message}`);
     return finish([{ name: "set-up", status: "failed", note: error.message }], 0, 1);
   }
+  await lockfileStep();
   // Browser tests launch this binary through playwright-core.
   process.env.CHROMIUM_PATH ||= findOnPath("chromium") ?? "";
 
@@ -45,6 +46,21 @@ async function main() {
   });
   const testsRan = await vitestStep(vitestArgs);
   finish(steps, totals.passed, totals.failed, testsRan);
+}
+
+/**
+ * A fresh clone installs with `npm ci`, which refuses a lockfile out of step with
+ * package.json on any platform (e.g. without Biome's binaries for other systems) even when
+ * node_modules here is complete. Counted as a set-up step: 1 passed or 1 failed.
+ */
+async function lockfileStep() {
+  console.log("\n[test] ── npm ci --dry-run ──");
+  const { code, output } = await checkLockfile();
+  if (code !== 0) process.stderr.write(output);
+  const passed = code === 0;
+  const note = passed ? "" : `exit ${code}: regenerate package-lock.json, see docs/operations.md`;
+  steps.push({ name: "set-up: npm ci --dry-run", status: passed ? "passed" : "failed", note });
+  totals[passed ? "passed" : "failed"] += 1;
 }
 
 /** A step that is not a test suite counts as one test: 1 passed or 1 failed. */
