@@ -75,7 +75,7 @@ async function organizerPage(viewport: { width: number; height: number }) {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  t = await startTestApp({ host: "lan", clientDir: CLIENT_DIR });
+  t = await startTestApp({ clientDir: CLIENT_DIR });
   seeded = await seedRound(t, { leaders: 3, middle: 5, staff: 5 });
   await runSession(seeded);
 });

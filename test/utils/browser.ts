@@ -10,6 +10,12 @@ export const PROJECTOR = { width: 1920, height: 1080 };
 export const LAPTOP = { width: 1440, height: 900 };
 
 /**
+ * A host name that is not loopback, so a page loaded from it over http is not a secure
+ * context (as on a phone in a hall); the browser itself resolves it to 127.0.0.1.
+ */
+export const HALL_HOST = "hall.test";
+
+/**
  * Debian's chromium, driven by playwright-core (no downloaded browser). The flags keep it
  * from calling out to Google's services, which this machine's closed network refuses.
  */
@@ -25,6 +31,7 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      `--host-resolver-rules=MAP ${HALL_HOST} 127.0.0.1`,
     ],
   });
 }

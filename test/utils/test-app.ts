@@ -2,19 +2,25 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
-import { lanAddress } from "../../scripts/setup/network.mjs";
 import { type App, createApp } from "../../server/app.ts";
 import { silentLogger } from "../../server/platform/logger.ts";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
 import type { CardInfo } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
+import { HALL_HOST } from "./browser.ts";
 import { type ClientSocket, call, connectClient, expectOk } from "./socket-client.ts";
 
 export const DEMO_ROUND = demoRound;
 
 export interface TestApp {
+  /** http://127.0.0.1:PORT: for the test's own sockets and fetches. */
   url: string;
+  /**
+   * http://hall.test:PORT: the same server as a phone in a hall reaches it, for pages in the
+   * test browser only (which maps the name to 127.0.0.1; Node cannot resolve it).
+   */
+  hallUrl: string;
   app: App;
   redis: Redis;
   keyPrefix: string;
@@ -32,10 +38,11 @@ export interface TestAppOptions {
   tallyIntervalMs?: number;
   clientDir?: string;
   /**
-   * "lan" listens on every interface and addresses the server by the machine's LAN IPv4,
-   * as phones in a hall do: a plain-http, non-secure context for the browser.
+   * Printed links and QR codes name hallUrl instead of url: a page opened from one is plain
+   * http on a name that is not loopback, so not a secure context, as in WeChat on a hall
+   * Wi-Fi, while the traffic stays on 127.0.0.1.
    */
-  host?: "loopback" | "lan";
+  hallLinks?: boolean;
   /** A fixed port, to bring a server back where its clients expect it (default: free). */
   port?: number;
 }
@@ -54,34 +61,36 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const subClient = pubClient.duplicate();
   // Tests that kill Redis on purpose would otherwise print "Unhandled error event".
   for (const c of [redis, pubClient, subClient]) c.on("error", () => {});
-  let url = "";
+  let linkUrl = "";
   const app = createApp({
     redis,
     pubClient,
     subClient,
     keyPrefix,
-    publicUrl: () => url,
+    publicUrl: () => linkUrl,
     logger: silentLogger,
     clientDir: opts.clientDir,
     tallyIntervalMs: opts.tallyIntervalMs ?? 100,
   });
-  const lan = opts.host === "lan";
-  await new Promise<void>((resolve) =>
-    app.http.listen(opts.port ?? 0, lan ? "0.0.0.0" : "127.0.0.1", resolve),
-  );
-  url = `http://${lan ? lanAddress() : "127.0.0.1"}:${(app.http.address() as AddressInfo).port}`;
+  // Loopback only: no test sends traffic to the machine's network address.
+  await new Promise<void>((resolve) => app.http.listen(opts.port ?? 0, "127.0.0.1", resolve));
+  const port = (app.http.address() as AddressInfo).port;
+  const ownUrl = `http://127.0.0.1:${port}`;
+  const hallUrl = `http://${HALL_HOST}:${port}`;
+  linkUrl = opts.hallLinks ? hallUrl : ownUrl;
   await app.services.auth.ensurePassphrase({ fixed: "test-passphrase" });
   const organizerToken = await app.services.auth.issue({ role: "organizer" });
   const clients: ClientSocket[] = [];
 
   return {
-    url,
+    url: ownUrl,
+    hallUrl,
     app,
     redis,
     keyPrefix,
     organizerToken,
     async client(token) {
-      const c = await connectClient(url, token);
+      const c = await connectClient(ownUrl, token);
       clients.push(c);
       return c;
     },

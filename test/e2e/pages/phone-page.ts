@@ -10,6 +10,14 @@ export class PhonePage {
     await this.page.getByText(zh("phone.anonymous")).first().waitFor();
   }
 
+  /** False on plain http from a name that is not loopback, as on a phone in a hall. */
+  isSecureContext(): Promise<boolean> {
+    // Runs in the page; the test's tsconfig has no DOM types.
+    return this.page.evaluate(
+      () => (globalThis as unknown as { isSecureContext: boolean }).isSecureContext,
+    );
+  }
+
   /** Waits until the page shows a candidate's name as the one being scored. */
   async waitForCandidate(name: string): Promise<void> {
     await this.page.locator(".ballot, .criterion").first().waitFor();
