@@ -35,7 +35,8 @@ function firstMismatch(locked, installed) {
       if (entry.optional || entry.devOptional) continue;
       return `${path} is not installed`;
     }
-    if (have.version !== entry.version) return `${path} is ${have.version}, locked ${entry.version}`;
+    if (have.version !== entry.version)
+      return `${path} is ${have.version}, locked ${entry.version}`;
   }
   for (const path of Object.keys(installed)) {
     if (!(path in locked)) return `${path} is installed but not in package-lock.json`;

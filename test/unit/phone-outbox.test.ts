@@ -6,7 +6,11 @@ import {
   Outbox,
   outboxKey,
   outcomeOf,
+  RESEND_FIRST_MS,
+  RESEND_MAX_MS,
+  ResendBackoff,
 } from "../../client/src/phone/outbox.ts";
+import { ERROR_CODES } from "../../shared/errors.ts";
 
 /** A Map behind the storage interface; `refuse` mimics a browser that blocks storage. */
 function memoryStore(refuse = false): KeyValueStore {
@@ -161,9 +165,11 @@ describe("phone outbox", () => {
     expect(reloaded.allPending()).toEqual([]);
   });
 
-  it("re-sends after network failures and gives up on the server's refusals", () => {
-    expect(outcomeOf("offline")).toBe("retry");
-    expect(outcomeOf("timeout")).toBe("retry");
+  it("re-sends after an answer that is not definite and gives up on the server's refusals", () => {
+    // `internal` can mean "stored" (Redis dropped mid-command): re-sent with the same nonce.
+    for (const code of ["offline", "timeout", "internal", "rate_limited"] as const) {
+      expect(outcomeOf(code)).toBe("retry");
+    }
     for (const code of [
       "scoring_closed",
       "evaluation_closed",
@@ -176,5 +182,55 @@ describe("phone outbox", () => {
     ] as const) {
       expect(outcomeOf(code)).toBe("final");
     }
+    // Every code is one or the other, and only those four are not definite.
+    const retried = ERROR_CODES.filter((code) => outcomeOf(code) === "retry");
+    expect(retried.sort()).toEqual(["internal", "offline", "rate_limited", "timeout"]);
+  });
+});
+
+describe("re-send backoff", () => {
+  const waits = (backoff: ResendBackoff, n: number) =>
+    Array.from({ length: n }, () => backoff.next());
+
+  it("doubles the wait after each answer that is not definite, up to a cap", () => {
+    // random() = 1: the top of each range, so the ceilings themselves.
+    expect(waits(new ResendBackoff(() => 1), 8)).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000,
+    ]);
+    // Still bounded after very many failures (no overflow to Infinity or NaN).
+    const long = waits(new ResendBackoff(() => 1), 2000);
+    expect(long.every((w) => Number.isFinite(w) && w <= RESEND_MAX_MS)).toBe(true);
+  });
+
+  it("spreads the phones over the upper half of each wait", () => {
+    expect(waits(new ResendBackoff(() => 0), 3)).toEqual([500, 1000, 2000]);
+    const spread = waits(new ResendBackoff(() => 0.5), 7);
+    expect(spread).toEqual([750, 1500, 3000, 6000, 12_000, 22_500, 22_500]);
+    for (const w of waits(new ResendBackoff(), 50)) {
+      expect(w).toBeGreaterThanOrEqual(RESEND_FIRST_MS / 2);
+      expect(w).toBeLessThanOrEqual(RESEND_MAX_MS);
+    }
+  });
+
+  it("starts from the shortest wait again after a definite answer", () => {
+    const backoff = new ResendBackoff(() => 1);
+    waits(backoff, 5);
+    backoff.reset();
+    expect(backoff.next()).toBe(RESEND_FIRST_MS);
+  });
+
+  it("keeps an entry whose answer was not definite until a definite one comes", () => {
+    const store = memoryStore();
+    const box = ballots(store);
+    const entry = box.prepare("C1", scores, "nonce-aaaaaaaa");
+    // internal, then timeout: nothing is dropped and a reload re-sends the same entry.
+    for (const code of ["internal", "timeout"] as const) {
+      expect(outcomeOf(code)).toBe("retry");
+      expect(ballots(store).allPending()).toEqual([entry]);
+    }
+    // The re-send answers "duplicate" (ok with the stored receipt): it leaves the outbox.
+    box.acknowledge(entry, "R-STORED");
+    expect(ballots(store).allPending()).toEqual([]);
+    expect(ballots(store).acked("C1")?.receipt).toBe("R-STORED");
   });
 });

@@ -45,14 +45,42 @@ interface Ledger<B> {
 export type SendOutcome = "retry" | "final";
 
 /**
- * Failures that say nothing about the submission itself (no network, no answer, a server
- * hiccup): the same one is re-sent after the next join. Every other code is the server's
- * final word on it.
+ * Answers that are not definite: the submission may or may not be stored. `internal` can
+ * mean "stored" (Redis dropped the connection after running the script), `timeout` that the
+ * answer was lost, `offline` that it was never sent. The same submission (same nonce and
+ * seq) is re-sent until a definite answer comes: ok (stored now, or a duplicate of one
+ * stored before), or any other code, which is the server's final word on it.
  */
-const RETRYABLE: readonly ErrorCode[] = ["offline", "timeout", "internal", "rate_limited"];
+const NOT_DEFINITE: readonly ErrorCode[] = ["offline", "timeout", "internal", "rate_limited"];
 
 export function outcomeOf(error: ErrorCode): SendOutcome {
-  return RETRYABLE.includes(error) ? "retry" : "final";
+  return NOT_DEFINITE.includes(error) ? "retry" : "final";
+}
+
+/** First wait before re-sending after an answer that was not definite, and the cap. */
+export const RESEND_FIRST_MS = 1000;
+export const RESEND_MAX_MS = 30_000;
+
+/**
+ * Doubling waits between re-sends, capped at RESEND_MAX_MS, each drawn in its upper half so
+ * that 300 phones refused by one Redis hiccup do not all come back in the same instant.
+ */
+export class ResendBackoff {
+  private failures = 0;
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  /** The wait before the next re-send; each call counts one more failure. */
+  next(): number {
+    const ceiling = Math.min(RESEND_MAX_MS, RESEND_FIRST_MS * 2 ** this.failures);
+    this.failures = Math.min(this.failures + 1, 30);
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  /** A definite answer or a fresh connection: the next failure waits the shortest again. */
+  reset(): void {
+    this.failures = 0;
+  }
 }
 
 /**

@@ -5,7 +5,15 @@ import type { RoundConfig } from "../../../shared/round-file.ts";
 import { type Connection, connect } from "../lib/connection.svelte.ts";
 import { randomId } from "../lib/random-id.ts";
 import { readJson, readStored, writeJson, writeStored } from "../lib/storage.ts";
-import { isChoices, isScores, Outbox, outboxKey, outcomeOf, type Pending } from "./outbox.ts";
+import {
+  isChoices,
+  isScores,
+  Outbox,
+  outboxKey,
+  outcomeOf,
+  type Pending,
+  ResendBackoff,
+} from "./outbox.ts";
 
 /** Where the card's token lives once takeLinkToken has moved it out of the address bar. */
 export const CARD_TOKEN_KEY = "jingpin.card";
@@ -21,8 +29,6 @@ const FATAL: readonly ErrorCode[] = ["unauthorized", "card_void", "round_not_fou
 
 /** A join that failed for a passing reason is retried; a reconnect also re-joins at once. */
 const JOIN_RETRY_MS = 2000;
-/** A send that timed out while still connected is tried again after this long. */
-const RESEND_MS = 3000;
 
 export type Scores = Record<string, number>;
 /** Candidate id → evaluation option id; a candidate left blank is absent. */
@@ -77,6 +83,9 @@ export class PhoneSession {
   private flushing: Promise<void> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private resendTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly backoff = new ResendBackoff();
+  /** Nonces whose last answer was not definite: the server may have stored them. */
+  private readonly uncertain = new Set<string>();
 
   constructor(token: string) {
     const key = outboxKey(token);
@@ -197,6 +206,7 @@ export class PhoneSession {
       return;
     }
     this.applySnapshot(res.data);
+    this.backoff.reset();
     await this.flush();
   }
 
@@ -273,11 +283,16 @@ export class PhoneSession {
     this.inFlight[slot] = entry.nonce;
     const res = await send();
     if (this.inFlight[slot] === entry.nonce) delete this.inFlight[slot];
+    const definite = res.ok || outcomeOf(res.error) === "final";
+    const wasUncertain = this.uncertain.delete(entry.nonce);
+    if (definite) this.backoff.reset();
     if (res.ok) {
       box.acknowledge(entry, res.data.receipt);
-    } else if (outcomeOf(res.error) === "retry") {
-      // Offline: the next join re-sends. Connected but no answer (a busy server): try again
-      // soon rather than wait for a reconnect that may never come.
+    } else if (!definite) {
+      // Not a definite answer (see outcomeOf): it may be stored already. Offline: the next
+      // join re-sends. Connected: re-send with a growing wait rather than wait for a
+      // reconnect that may never come.
+      this.uncertain.add(entry.nonce);
       if (this.conn.socket.connected) this.scheduleResend();
     } else {
       box.drop(entry);
@@ -289,10 +304,11 @@ export class PhoneSession {
         else this.drafts.ballots[slot] = { ...(entry.body as Scores) };
         this.saveDrafts();
       }
+      // A newer submission from another phone with this card stands, or an earlier attempt
+      // whose answer was lost may have been stored before this refusal (scoring closed
+      // meanwhile): fetch the card's submissions, so that this page shows what counts.
       if (res.error === "card_void") this.stop(res.error);
-      // A newer submission from another phone with this card stands: fetch it, so that
-      // this page shows what counts.
-      if (res.error === "stale_revision") void this.join();
+      else if (res.error === "stale_revision" || wasUncertain) void this.join();
     }
     this.revision++;
   }
@@ -302,7 +318,7 @@ export class PhoneSession {
     this.resendTimer = setTimeout(() => {
       this.resendTimer = null;
       if (this.conn.socket.connected) void this.flush();
-    }, RESEND_MS);
+    }, this.backoff.next());
   }
 
   private stop(error: ErrorCode): void {
