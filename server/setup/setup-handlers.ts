@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { fail, type InputIssue, ok } from "../../shared/errors.ts";
-import { rooms } from "../../shared/protocol/index.ts";
 import { RoundFile } from "../../shared/round-file.ts";
+import { switchProjectors } from "../live/join-handlers.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
 
@@ -47,14 +47,14 @@ export function setupHandlers(s: Services): SetupHandlers {
       const roundId = newRoundId();
       await s.rounds.create(roundId, parsed.data, new Date());
       s.logger.info("round imported", { roundId, candidates: parsed.data.candidates.length });
-      s.io.to(rooms.projectors).emit("screen:switch", { roundId });
+      await switchProjectors(s, roundId);
       return ok({ roundId });
     },
 
     "round:activate": async (_ctx, { roundId }) => {
       if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
       await s.rounds.activate(roundId);
-      s.io.to(rooms.projectors).emit("screen:switch", { roundId });
+      await switchProjectors(s, roundId);
       return ok({ roundId });
     },
 

@@ -22,6 +22,8 @@ export async function seedRoles(t: TestApp): Promise<RoleFixture> {
   const { roundId: otherRoundId } = expectOk(
     await call(organizer, "round:import", { file: DEMO_ROUND }),
   );
+  // Round A is the one on the projector: the projector token may join only the active round.
+  expectOk(await call(organizer, "round:activate", { roundId }));
   const link = async (role: "chair" | "observer") =>
     expectOk(await call(organizer, "link:create", { roundId, role })).token;
   // server:info creates the projector token on first use: do it before any snapshot.
