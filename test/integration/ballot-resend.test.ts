@@ -24,14 +24,20 @@ function dropNextReply(t: TestApp): void {
   };
 }
 
+/** One card, scoring open for C1, and the ballot its phone is about to send. */
+async function oneCardScoring(nonce: string) {
+  const { roundId, config, cards, organizer } = await seedRound(t, { leaders: 1 });
+  expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+  const card = cards[0];
+  if (!card) throw new Error("no card");
+  const phone = await t.client(card.token);
+  const ballot = { candidateId: "C1", scores: randomScores(config), nonce, seq: 1 };
+  return { roundId, organizer, phone, ballot };
+}
+
 describe("a ballot answered `internal`", () => {
   it("may be stored: the re-send with the same nonce is a duplicate and counts once", async () => {
-    const { roundId, config, cards, organizer } = await seedRound(t, { leaders: 1 });
-    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
-    const card = cards[0];
-    if (!card) throw new Error("no card");
-    const phone = await t.client(card.token);
-    const ballot = { candidateId: "C1", scores: randomScores(config), nonce: "resend-1", seq: 1 };
+    const { roundId, organizer, phone, ballot } = await oneCardScoring("resend-1");
 
     dropNextReply(t);
     const first = await call(phone, "ballot:submit", ballot);
@@ -47,12 +53,7 @@ describe("a ballot answered `internal`", () => {
   });
 
   it("refused after scoring closed is still listed as the card's own when it was stored", async () => {
-    const { roundId, config, cards, organizer } = await seedRound(t, { leaders: 1 });
-    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
-    const card = cards[0];
-    if (!card) throw new Error("no card");
-    const phone = await t.client(card.token);
-    const ballot = { candidateId: "C1", scores: randomScores(config), nonce: "resend-2", seq: 1 };
+    const { roundId, organizer, phone, ballot } = await oneCardScoring("resend-2");
 
     dropNextReply(t);
     expect(await call(phone, "ballot:submit", ballot)).toEqual({ ok: false, error: "internal" });
