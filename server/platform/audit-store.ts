@@ -16,9 +16,6 @@ import type { AuditWrite } from "./lua.ts";
 const RECORDED_AFTER = new Set<CommandName>([
   "round:activate",
   "link:create",
-  "cards:issue",
-  "card:void",
-  "card:reissue",
   "result:reveal",
   "evaluation:reveal",
   "tie:decide",

@@ -1,6 +1,9 @@
 import type { Principal } from "../roles.ts";
 import type { Progress, ScreenData, SessionState } from "./state.ts";
 
+/** Why the server ends a card's sockets: the card was voided, or it has a new code. */
+export type CardRevocation = "card_void" | "card_reissued";
+
 export type { ClientToServerEvents } from "./commands.ts";
 
 /**
@@ -14,6 +17,16 @@ export interface ServerToClientEvents {
   "screen:updated": (screen: ScreenData) => void;
   /** The projector follows the organizer's active round. */
   "screen:switch": (payload: { roundId: string | null }) => void;
+  /**
+   * To every socket of a card, just before the server disconnects them: the card was
+   * voided, or reissued or printed again (its old code no longer works).
+   */
+  "card:revoked": (payload: { reason: CardRevocation }) => void;
+  /**
+   * To the card's other sockets when one of them stored a ballot (candidateId) or the
+   * evaluation (candidateId null): another device holds this card, and its ballot stands.
+   */
+  "ballot:replaced": (payload: { candidateId: string | null }) => void;
 }
 
 /** Nodes share everything through Redis; they send each other nothing directly. */
@@ -31,4 +44,6 @@ export const rooms = {
   staff: (roundId: string) => `staff:${roundId}`,
   /** Every projector, whatever round it shows. */
   projectors: "projectors",
+  /** Every socket of one ballot card, on any node: to tell it of a void or a new code. */
+  card: (roundId: string, cardId: string) => `card:${roundId}:${cardId}`,
 } as const;
