@@ -7,7 +7,8 @@ export type CardRevocation = "card_void" | "card_reissued";
 export type { ClientToServerEvents } from "./commands.ts";
 
 /**
- * Server → client events. Phones get only `session:state`; tallies and revealed results go
+ * Server → client events. Phones get `session:state` and news of their own card only
+ * (`card:revoked`, `ballot:replaced`); tallies and revealed results go
  * to the staff and projector rooms only.
  */
 export interface ServerToClientEvents {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { ClientToServerEvents, CommandName } from "../../shared/protocol/index.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import { type ClientSocket, call, expectOk } from "./socket-client.ts";
