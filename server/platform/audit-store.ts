@@ -75,7 +75,7 @@ export function createAuditStore(redis: Redis, keys: RedisKeys) {
           text(payload.positionId) ??
           text(payload.cardId) ??
           text(payload.role),
-        note: text(payload.reason) ?? (payload.counts ? JSON.stringify(payload.counts) : null),
+        note: text(payload.reason),
       };
       await redis.rpush(keys.audit(roundId), JSON.stringify(entry));
     },

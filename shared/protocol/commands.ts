@@ -27,8 +27,8 @@ const ALL: Role[] = ["organizer", "chair", "projector", "voter", "observer"];
 
 /** A voter's nonce: random, generated on the phone with crypto.getRandomValues. */
 const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-/** A staff page's request id, random like a nonce, so a retried request acts once. */
-const RequestId = Nonce;
+/** A staff page's request id, random like a nonce (and no longer than an id), so a retried request acts once. */
+const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
 /** Most cards one print or issue may touch (a large bureau's whole staff, several times). */
 const MAX_CARDS = 10_000;
 
