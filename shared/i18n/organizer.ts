@@ -163,11 +163,11 @@ export const organizer = defineTexts({
   },
   "org.cards.smallGroup": {
     zh: "“{group}”只有 {n} 张有效评分卡。导出文件中每张评分票都带有评委组，不足 3 张时该组的评分可以被辨认出来。",
-    en: '"{group}" has only {n} active cards. Every exported ballot carries its voter group, so with fewer than 3 cards this group\'s ballots can be told apart.',
+    en: 'Fewer than 3 active cards in "{group}" (now {n}). Every exported ballot carries its voter group, so this group\'s ballots can be told apart.',
   },
   "org.cards.smallGroupIssue": {
     zh: "发放后“{group}”只有 {n} 张：该组的评分在导出文件中可以被辨认出来。",
-    en: 'After this "{group}" has only {n} cards: its ballots can be told apart in the export.',
+    en: 'After this, fewer than 3 cards in "{group}" (then {n}): its ballots can be told apart in the export.',
   },
   "org.cards.retryIssue": {
     zh: "上次发放没有收到答复，再次发放不会重复发卡。",
@@ -192,7 +192,7 @@ export const organizer = defineTexts({
   },
   "org.print.rotateTitle": {
     zh: "为 {n} 张评分卡生成新二维码？",
-    en: "Make new QR codes for {n} cards?",
+    en: "Make new QR codes for the cards to print ({n})?",
   },
   "org.print.rotateBody": {
     zh: "二维码只显示一次，再次打印需要生成新的二维码：此前打印的二维码立即失效，正在使用的手机会被退出，已提交的评分保留。",
