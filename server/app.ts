@@ -103,8 +103,13 @@ export function createApp(deps: AppDeps): App {
     }
   });
   io.on("connection", (socket) => {
-    joinCardRoom(socket);
     registerCommands(socket, handlers, deps.logger, audit);
+    const stillValid = async () =>
+      (await services.auth.resolve(socket.handshake.auth?.token)) !== null;
+    joinCardRoom(socket, stillValid).catch((err) => {
+      deps.logger.error("card room join failed", { err: String(err) });
+      socket.disconnect();
+    });
   });
 
   // Pages and exports gzipped: a phone on a crowded hall Wi-Fi loads a third of the bytes.

@@ -4,11 +4,21 @@ import type { AppSocket } from "../platform/command-router.ts";
 
 /**
  * A card's sockets share a room, so a void or a new code reaches them on every node
- * (through the Redis adapter); a node keeps no list of its own.
+ * (through the Redis adapter); a node keeps no list of its own. The credential is checked
+ * again after the join: a new code made between the handshake and the join would miss
+ * this socket, and one made after it reaches the room.
  */
-export function joinCardRoom(socket: AppSocket): void {
+export async function joinCardRoom(
+  socket: AppSocket,
+  stillValid: () => Promise<boolean>,
+): Promise<void> {
   const p = socket.data.principal;
-  if (p.role === "voter") void socket.join(rooms.card(p.roundId, p.cardId));
+  if (p.role !== "voter") return;
+  await socket.join(rooms.card(p.roundId, p.cardId));
+  if (await stillValid()) return;
+  // A voided card keeps its credential, so a credential gone means a new code.
+  socket.emit("card:revoked", { reason: "card_reissued" });
+  socket.disconnect();
 }
 
 /**
