@@ -6,6 +6,7 @@
  *
  *   npm run bench -- [phones=300] [rounds=3]
  */
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,6 +39,7 @@ try {
     await call(organizer, "cards:issue", {
       roundId,
       counts: { leaders: third, middle: third, staff: phones - 2 * third },
+      requestId: randomUUID(),
     }),
   );
   expectOk(await call(organizer, "session:join", { roundId }));

@@ -3,6 +3,7 @@
  * issues cards, opens scoring for the first speaker and casts some ballots. Prints the
  * links as JSON. Usage: BASE_URL=http://127.0.0.1:3000 ORGANIZER_PASSWORD=… npx tsx scripts/seed-demo.ts [ballots]
  */
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { call, connectClient, expectOk } from "../test/utils/socket-client.ts";
 
@@ -29,6 +30,7 @@ const cards = expectOk(
   await call(org, "cards:issue", {
     roundId,
     counts: { leaders: 7, middle: 15, staff: 30 },
+    requestId: randomUUID(),
   }),
 );
 const info = expectOk(await call(org, "server:info", {}));

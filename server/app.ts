@@ -10,6 +10,7 @@ import type { CommandName } from "../shared/protocol/index.ts";
 import type { Principal } from "../shared/roles.ts";
 import type { AppServer } from "./app-types.ts";
 import { ballotHandlers } from "./live/ballot-handlers.ts";
+import { joinCardRoom } from "./live/card-sockets.ts";
 import { decisionHandlers } from "./live/decision-handlers.ts";
 import { evaluationHandlers } from "./live/evaluation-handlers.ts";
 import { joinHandlers } from "./live/join-handlers.ts";
@@ -101,7 +102,15 @@ export function createApp(deps: AppDeps): App {
       next(new Error("internal"));
     }
   });
-  io.on("connection", (socket) => registerCommands(socket, handlers, deps.logger, audit));
+  io.on("connection", (socket) => {
+    registerCommands(socket, handlers, deps.logger, audit);
+    const stillValid = async () =>
+      (await services.auth.resolve(socket.handshake.auth?.token)) !== null;
+    joinCardRoom(socket, stillValid).catch((err) => {
+      deps.logger.error("card room join failed", { err: String(err) });
+      socket.disconnect();
+    });
+  });
 
   // Pages and exports gzipped: a phone on a crowded hall Wi-Fi loads a third of the bytes.
   app.use(compression());

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   "scoring_still_open",
   /** This ballot card was voided by the organizer. */
   "card_void",
+  /** This card was given a new code (reissued or printed again); the old link is dead. */
+  "card_reissued",
   /** Scores missing, out of range, off the step, or for an unknown criterion. */
   "invalid_scores",
   /** An older revision arrived after a newer one was stored; the newer one stands. */

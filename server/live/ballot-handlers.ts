@@ -2,6 +2,7 @@ import { fail, ok } from "../../shared/errors.ts";
 import { scoresProblem } from "../../shared/rubric.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
+import { tellOtherDevices } from "./card-sockets.ts";
 
 /** The hot path: one validation in Node, then one atomic script in Redis. */
 export function ballotHandlers(s: Services): Pick<Handlers, "ballot:submit"> {
@@ -21,9 +22,11 @@ export function ballotHandlers(s: Services): Pick<Handlers, "ballot:submit"> {
         scores,
         nonce,
         seq,
+        socketId: ctx.socket.id,
       });
       if (out.code !== "ok" && out.code !== "duplicate") return fail(out.code);
       if (out.flush) s.tally.schedule(p.roundId);
+      if (out.replaced) tellOtherDevices(ctx.socket, candidateId);
       return ok({ receipt: out.receipt, duplicate: out.code === "duplicate" });
     },
   };

@@ -24,6 +24,8 @@ export interface SubmitArgs {
   scores: Record<string, number>;
   nonce: string;
   seq: number;
+  /** The sending socket: a later ballot from another one is another device's. */
+  socketId: string;
 }
 
 export interface EvaluationArgs {
@@ -35,6 +37,7 @@ export interface EvaluationArgs {
   choices: Record<string, string>;
   nonce: string;
   seq: number;
+  socketId: string;
 }
 
 type Refusal =
@@ -44,16 +47,19 @@ type Refusal =
   | "card_void"
   | "stale_revision";
 export type SubmitOutcome =
-  | { code: "ok" | "duplicate"; receipt: string; flush: boolean }
+  | { code: "ok" | "duplicate"; receipt: string; flush: boolean; replaced: boolean }
   | { code: Refusal };
 
-function outcome(res: [string, string?, number?]): SubmitOutcome {
-  const [code, receipt, flush] = res;
+type Reply = [string, string?, number?, number?];
+
+function outcome(res: Reply): SubmitOutcome {
+  const [code, receipt, flush, replaced] = res;
   if ((code === "ok" || code === "duplicate") && receipt)
-    return { code, receipt, flush: flush === 1 };
+    return { code, receipt, flush: flush === 1, replaced: replaced === 1 };
   return { code: code as Refusal };
 }
 
+/** "seq|nonce|receipt|socket" (see keys.ts); the socket stays on the server. */
 function parseMeta(meta: string): { seq: number; receipt: string } {
   const [seq, , receipt] = meta.split("|");
   return { seq: Number(seq), receipt: receipt ?? "" };
@@ -88,8 +94,9 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           newReceipt(),
           a.group,
           TALLY_PENDING_MS,
+          a.socketId,
         ],
-      )) as [string, string?, number?];
+      )) as Reply;
       return outcome(res);
     },
 
@@ -108,8 +115,8 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           keys.tallyPending(a.roundId),
           ...a.candidateIds.map((c) => keys.evaluations(a.roundId, c)),
         ],
-        [a.cardId, a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS, ...ballots],
-      )) as [string, string?, number?];
+        [a.cardId, a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS, a.socketId, ...ballots],
+      )) as Reply;
       return outcome(res);
     },
 

@@ -3,6 +3,7 @@ import type { Principal } from "../../shared/roles.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
 import { broadcastScreen, broadcastState } from "./broadcast.ts";
+import { tellOtherDevices } from "./card-sockets.ts";
 
 type EvaluationHandlers = Pick<
   Handlers,
@@ -56,9 +57,11 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
         choices,
         nonce,
         seq,
+        socketId: ctx.socket.id,
       });
       if (out.code !== "ok" && out.code !== "duplicate") return fail(out.code);
       if (out.flush) s.tally.schedule(p.roundId);
+      if (out.replaced) tellOtherDevices(ctx.socket, null);
       return ok({ receipt: out.receipt, duplicate: out.code === "duplicate" });
     },
   };

@@ -16,9 +16,6 @@ import type { AuditWrite } from "./lua.ts";
 const RECORDED_AFTER = new Set<CommandName>([
   "round:activate",
   "link:create",
-  "cards:issue",
-  "card:void",
-  "card:reissue",
   "result:reveal",
   "evaluation:reveal",
   "tie:decide",
@@ -78,7 +75,7 @@ export function createAuditStore(redis: Redis, keys: RedisKeys) {
           text(payload.positionId) ??
           text(payload.cardId) ??
           text(payload.role),
-        note: text(payload.reason) ?? (payload.counts ? JSON.stringify(payload.counts) : null),
+        note: text(payload.reason),
       };
       await redis.rpush(keys.audit(roundId), JSON.stringify(entry));
     },

@@ -16,18 +16,24 @@ export function redisKeys(prefix: string) {
     /** Candidate id → revealed CandidateResult JSON. */
     revealed: (id: string) => `${round(id)}revealed`,
     ranking: (id: string) => `${round(id)}ranking`,
+    /** Card id → {group, secret: SHA-256 of its current secret}; the secret is not kept. */
     cards: (id: string) => `${round(id)}cards`,
     cardStatus: (id: string) => `${round(id)}card-status`,
     activeCards: (id: string) => `${round(id)}active-cards`,
+    /** A `cards:issue` request id → the cards it made (expires: see card-store.ts). */
+    cardRequest: (id: string, requestId: string) => `${round(id)}card-request:${requestId}`,
     /** Card id → the card's current ballot for a candidate (only until the lock). */
     ballots: (id: string, candidate: string) => `${round(id)}ballots:${candidate}`,
-    /** Card id → "seq|nonce|receipt" of that ballot (only until the lock). */
+    /**
+     * Card id → "seq|nonce|receipt|socket" of that ballot (only until the lock); the socket
+     * that sent it tells a ballot from another device holding the same card.
+     */
     ballotMeta: (id: string, candidate: string) => `${round(id)}ballot-meta:${candidate}`,
     /** Group → number of cards that scored the candidate. */
     scored: (id: string, candidate: string) => `${round(id)}scored:${candidate}`,
     /** Card id → the card's democratic-evaluation choice for a candidate (until the lock). */
     evaluations: (id: string, candidate: string) => `${round(id)}evaluations:${candidate}`,
-    /** Card id → "seq|nonce|receipt" of the card's evaluation (until the lock). */
+    /** Card id → "seq|nonce|receipt|socket" of the card's evaluation (until the lock). */
     evaluationMeta: (id: string) => `${round(id)}evaluation-meta`,
     /** Group → number of cards that submitted an evaluation. */
     evaluated: (id: string) => `${round(id)}evaluated`,

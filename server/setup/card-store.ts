@@ -1,12 +1,21 @@
 import { randomInt } from "node:crypto";
 import type { Redis } from "ioredis";
-import type { CardInfo } from "../../shared/protocol/index.ts";
+import { canonicalJson } from "../../shared/canonical-json.ts";
+import type { CardInfo, IssuedCard } from "../../shared/protocol/index.ts";
 import type { RedisKeys } from "../platform/keys.ts";
-import { defineScript } from "../platform/lua.ts";
+import { type AuditWrite, defineAuditedScript } from "../platform/lua.ts";
 import { newToken, tokenHash } from "../platform/secrets.ts";
+
+const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 
 /** Card codes are read aloud and typed by people: no 0/O, 1/I/L. */
 const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+/**
+ * How long a `cards:issue` request id is remembered: long enough for any retry of a lost
+ * reply, short enough that a stale repeat cannot give printed cards new codes.
+ */
+const REQUEST_TTL_SECONDS = 15 * 60;
 
 function newCardId(): string {
   let id = "";
@@ -19,66 +28,121 @@ export function cardCode(id: string): string {
   return `${id.slice(0, 3)}-${id.slice(3)}`;
 }
 
+/** What Redis keeps of a card: its group and the SHA-256 of its current secret. */
 interface StoredCard {
   group: string;
-  token: string;
 }
 
-function toInfo(id: string, raw: string, status: string | undefined): CardInfo {
-  const card = JSON.parse(raw) as StoredCard;
-  return {
-    id,
-    group: card.group,
-    code: cardCode(id),
-    status: status === "active" ? "active" : "void",
-    token: card.token,
-  };
+const info = (id: string, group: string, active: boolean): CardInfo => ({
+  id,
+  group,
+  code: cardCode(id),
+  status: active ? "active" : "void",
+});
+
+/** A fresh secret per card: the token for the reply, its hash for the script. */
+function secrets(ids: string[]) {
+  const tokens = ids.map(() => newToken());
+  return { tokens, hashes: tokens.map(tokenHash) };
 }
+
+/** Flat script replies `[code, id, group, id, group, …]` as issued cards. */
+function issued(flat: string[], tokens: string[]): IssuedCard[] {
+  const out: IssuedCard[] = [];
+  for (let i = 0; 2 * i + 1 < flat.length; i++) {
+    const id = flat[2 * i] ?? "";
+    out.push({ ...info(id, flat[2 * i + 1] ?? "", true), token: tokens[i] ?? "" });
+  }
+  return out;
+}
+
+export type IssueOutcome = IssuedCard[] | "invalid_payload";
+export type RotateOutcome = IssuedCard[] | "card_not_found" | "card_void" | "round_locked";
+export type VoidOutcome = CardInfo | "card_not_found" | "card_void" | "round_locked";
 
 /**
- * Anonymous ballot cards. A card knows its group and its secret link; nothing anywhere
- * records who holds it (cards are handed out at the door like paper ballots).
+ * Anonymous ballot cards. A card knows its group and the hash of its secret link; nothing
+ * anywhere records who holds it (cards are handed out at the door like paper ballots).
+ * A secret is seen once, in the reply that made it.
  */
 export function createCardStore(redis: Redis, keys: RedisKeys) {
-  const issueScript = defineScript(
-    redis,
-    "card_issue",
-    new URL("./lua/card-issue.lua", import.meta.url),
-    4,
-  );
-  const voidScript = defineScript(
-    redis,
-    "card_void",
-    new URL("./lua/card-void.lua", import.meta.url),
-    4,
-  );
+  const issueScript = defineAuditedScript(redis, "card_issue", lua("card-issue"));
+  const rotateScript = defineAuditedScript(redis, "card_rotate", lua("card-rotate"));
+  const voidScript = defineAuditedScript(redis, "card_void", lua("card-void"));
+  const authPrefix = keys.auth("");
 
-  async function issueOne(roundId: string, group: string): Promise<CardInfo> {
-    for (;;) {
-      const id = newCardId();
-      const token = newToken();
-      const card: StoredCard = { group, token };
-      const principal = { role: "voter", roundId, cardId: id, group };
-      const created = await issueScript(
+  return {
+    /** Issues counts[group] cards per group, once per request id. */
+    async issue(
+      roundId: string,
+      counts: Record<string, number>,
+      requestId: string,
+      audit: AuditWrite,
+    ): Promise<IssueOutcome> {
+      const wanted = Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+      const groups = Object.keys(wanted)
+        .sort()
+        .flatMap((g) => Array<string>(wanted[g] ?? 0).fill(g));
+      const request = keys.cardRequest(roundId, requestId);
+      for (;;) {
+        const ids = groups.map(newCardId);
+        const { tokens, hashes } = secrets(ids);
+        const perCard = ids.flatMap((id, i) => [id, groups[i] ?? "", hashes[i] ?? ""]);
+        const res = (await issueScript(
+          [keys.cards(roundId), keys.cardStatus(roundId), keys.activeCards(roundId), request],
+          [roundId, authPrefix, REQUEST_TTL_SECONDS, canonicalJson(wanted), ...perCard],
+          audit,
+        )) as string[];
+        const [code, ...rest] = res;
+        if (code === "request_mismatch") return "invalid_payload";
+        // A replay gave the request's cards still active new secrets, in order.
+        if (code === "ok" || code === "replay") return issued(rest, tokens);
+        // "collision": a random id was taken; draw again.
+      }
+    },
+
+    /** New secrets for active cards (reissue, print again); ballots stay with the card. */
+    async rotate(roundId: string, cardIds: string[], audit: AuditWrite): Promise<RotateOutcome> {
+      const ids = [...new Set(cardIds)];
+      const { tokens, hashes } = secrets(ids);
+      const res = (await rotateScript(
+        [keys.state(roundId), keys.cards(roundId), keys.cardStatus(roundId)],
+        [roundId, authPrefix, ...ids.flatMap((id, i) => [id, hashes[i] ?? ""])],
+        audit,
+      )) as string[];
+      const [code, ...groupsOf] = res;
+      if (code !== "ok") return code as Exclude<RotateOutcome, IssuedCard[]>;
+      return ids.map((id, i) => ({ ...info(id, groupsOf[i] ?? "", true), token: tokens[i] ?? "" }));
+    },
+
+    /** Voids a card and withdraws its ballots and evaluation from the count. */
+    async void(
+      roundId: string,
+      cardId: string,
+      candidateIds: string[],
+      audit: AuditWrite,
+    ): Promise<VoidOutcome> {
+      const res = (await voidScript(
         [
+          keys.state(roundId),
           keys.cards(roundId),
           keys.cardStatus(roundId),
           keys.activeCards(roundId),
-          keys.auth(tokenHash(token)),
+          keys.evaluationMeta(roundId),
+          keys.evaluated(roundId),
+          ...candidateIds.flatMap((c) => [
+            keys.ballots(roundId, c),
+            keys.ballotMeta(roundId, c),
+            keys.scored(roundId, c),
+            keys.evaluations(roundId, c),
+          ]),
         ],
-        [id, JSON.stringify(card), group, JSON.stringify(principal)],
-      );
-      if (created === 1) return { id, group, code: cardCode(id), status: "active", token };
-    }
-  }
-
-  return {
-    async issue(roundId: string, counts: Record<string, number>): Promise<CardInfo[]> {
-      const jobs: Promise<CardInfo>[] = [];
-      for (const [group, n] of Object.entries(counts)) {
-        for (let i = 0; i < n; i++) jobs.push(issueOne(roundId, group));
-      }
-      return Promise.all(jobs);
+        [cardId],
+        audit,
+      )) as string;
+      if (res !== "ok") return res as Exclude<VoidOutcome, CardInfo>;
+      const raw = await redis.hget(keys.cards(roundId), cardId);
+      return info(cardId, raw ? (JSON.parse(raw) as StoredCard).group : "", false);
     },
 
     async list(roundId: string): Promise<CardInfo[]> {
@@ -87,40 +151,11 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
         redis.hgetall(keys.cardStatus(roundId)),
       ]);
       return Object.entries(cards)
-        .map(([id, raw]) => toInfo(id, raw, status[id]))
+        .map(([id, raw]) =>
+          info(id, (JSON.parse(raw) as StoredCard).group, status[id] === "active"),
+        )
         .sort((a, b) => a.group.localeCompare(b.group) || (a.id < b.id ? -1 : 1));
     },
-
-    /** One card, read by its id (not by listing every card of the round). */
-    async get(roundId: string, cardId: string): Promise<CardInfo | null> {
-      const [raw, status] = await Promise.all([
-        redis.hget(keys.cards(roundId), cardId),
-        redis.hget(keys.cardStatus(roundId), cardId),
-      ]);
-      return raw ? toInfo(cardId, raw, status ?? undefined) : null;
-    },
-
-    /** Voids a card; returns the card or an error code. */
-    async void(
-      roundId: string,
-      cardId: string,
-    ): Promise<CardInfo | "card_not_found" | "round_locked"> {
-      const card = await this.get(roundId, cardId);
-      if (!card) return "card_not_found";
-      const res = await voidScript(
-        [
-          keys.state(roundId),
-          keys.cards(roundId),
-          keys.cardStatus(roundId),
-          keys.activeCards(roundId),
-        ],
-        [cardId, card.group],
-      );
-      if (res !== "ok") return res as "card_not_found" | "round_locked";
-      return { ...card, status: "void" };
-    },
-
-    issueOne,
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { fail, type InputIssue, ok } from "../../shared/errors.ts";
 import { RoundFile } from "../../shared/round-file.ts";
+import { revokeCards } from "../live/card-sockets.ts";
 import { switchProjectors } from "../live/join-handlers.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
@@ -21,6 +22,7 @@ type SetupHandlers = Pick<
   | "round:activate"
   | "link:create"
   | "cards:issue"
+  | "cards:print"
   | "cards:list"
   | "card:void"
   | "card:reissue"
@@ -63,14 +65,29 @@ export function setupHandlers(s: Services): SetupHandlers {
       return ok({ token: await s.auth.issue({ role, roundId }) });
     },
 
-    "cards:issue": async (_ctx, { roundId, counts }) => {
+    "cards:issue": async (ctx, { roundId, counts, requestId }) => {
       const config = await requireRound(roundId);
       if (!config) return fail("round_not_found");
       const groups = new Set(config.groups.map((g) => g.id));
       if (!Object.keys(counts).every((g) => groups.has(g))) return fail("invalid_payload");
-      const issued = await s.cards.issue(roundId, counts);
+      const audit = s.audit.write(ctx.principal, roundId, "cards:issue", {
+        note: JSON.stringify(counts),
+      });
+      const res = await s.cards.issue(roundId, counts, requestId, audit);
+      if (typeof res === "string") return fail(res);
       void s.tally.broadcast(roundId);
-      return ok(issued);
+      return ok(res);
+    },
+
+    "cards:print": async (ctx, { roundId, cardIds }) => {
+      if (!(await requireRound(roundId))) return fail("round_not_found");
+      const audit = s.audit.write(ctx.principal, roundId, "cards:print", {
+        note: String(cardIds.length),
+      });
+      const res = await s.cards.rotate(roundId, cardIds, audit);
+      if (typeof res === "string") return fail(res);
+      revokeCards(s.io, roundId, cardIds, "card_reissued");
+      return ok(res);
     },
 
     "cards:list": async (_ctx, { roundId }) => {
@@ -78,19 +95,26 @@ export function setupHandlers(s: Services): SetupHandlers {
       return ok(await s.cards.list(roundId));
     },
 
-    "card:void": async (_ctx, { roundId, cardId }) => {
-      const res = await s.cards.void(roundId, cardId);
+    "card:void": async (ctx, { roundId, cardId }) => {
+      const config = await requireRound(roundId);
+      if (!config) return fail("round_not_found");
+      const audit = s.audit.write(ctx.principal, roundId, "card:void", { subject: cardId });
+      const candidateIds = config.candidates.map((c) => c.id);
+      const res = await s.cards.void(roundId, cardId, candidateIds, audit);
       if (typeof res === "string") return fail(res);
+      revokeCards(s.io, roundId, [cardId], "card_void");
       void s.tally.broadcast(roundId);
       return ok(res);
     },
 
-    "card:reissue": async (_ctx, { roundId, cardId }) => {
-      const voided = await s.cards.void(roundId, cardId);
-      if (typeof voided === "string") return fail(voided);
-      const card = await s.cards.issueOne(roundId, voided.group);
-      void s.tally.broadcast(roundId);
-      return ok(card);
+    "card:reissue": async (ctx, { roundId, cardId }) => {
+      if (!(await requireRound(roundId))) return fail("round_not_found");
+      const audit = s.audit.write(ctx.principal, roundId, "card:reissue", { subject: cardId });
+      const res = await s.cards.rotate(roundId, [cardId], audit);
+      if (typeof res === "string") return fail(res);
+      revokeCards(s.io, roundId, [cardId], "card_reissued");
+      const [card] = res;
+      return card ? ok(card) : fail("card_not_found");
     },
   };
 }

@@ -54,6 +54,10 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     zh: "此评分卡已作废，请联系工作人员",
     en: "This card was voided; ask the staff",
   },
+  "error.card_reissued": {
+    zh: "此评分卡已换发新码，旧二维码不再有效",
+    en: "This card has a new code; the old QR code no longer works",
+  },
   "error.invalid_scores": {
     zh: "分数不完整或超出范围",
     en: "Scores are incomplete or out of range",

@@ -145,21 +145,33 @@ export const organizer = defineTexts({
   "org.cards.void": { zh: "作废", en: "Void" },
   "org.cards.voidTitle": { zh: "作废评分卡 {code}？", en: "Void card {code}?" },
   "org.cards.voidBody": {
-    zh: "作废后此卡不能再提交评分；它此前已提交的评分仍然有效。此操作不可撤销。",
-    en: "The card can no longer submit; ballots it already cast still count. This cannot be undone.",
+    zh: "作废后，此卡已提交的评分和民主测评立即从统计中撤回，此卡也不能再提交；正在使用此卡的手机会收到提示。此操作不可撤销。",
+    en: "The card's ballots and evaluation are withdrawn from the count at once, and it can submit nothing more; a phone using it is told. This cannot be undone.",
   },
-  "org.cards.reissue": { zh: "作废并补发", en: "Void and reissue" },
+  "org.cards.reissue": { zh: "补发", en: "Reissue" },
   "org.cards.reissueTitle": {
-    zh: "作废 {code} 并补发新卡？",
-    en: "Void {code} and issue a new card?",
+    zh: "为 {code} 补发新二维码？",
+    en: "Give {code} a new QR code?",
   },
   "org.cards.reissueBody": {
-    zh: "用于评分卡遗失或损坏：旧卡立即失效，同组补发一张新卡，请打印后交给持卡人。",
-    en: "For a lost or damaged card: the old one stops working at once and a new card of the same group is issued. Print it and hand it over.",
+    zh: "用于手机或评分卡遗失、损坏：仍是同一张评分卡，已提交的评分保留；旧二维码立即失效，正在使用旧二维码的手机会被退出。请打印新卡后交给原持卡人。",
+    en: "For a lost or broken phone or card: it stays the same card and keeps its ballots; the old QR code stops working at once and a phone still using it is signed out. Print the new card and hand it to the holder.",
   },
   "org.cards.reissued": {
-    zh: "已补发新卡 {code}，请打印后发放",
-    en: "New card {code} issued; print and hand it over",
+    zh: "{code} 已换发新二维码，请打印后交给持卡人",
+    en: "{code} has a new QR code; print it and hand it over",
+  },
+  "org.cards.smallGroup": {
+    zh: "“{group}”只有 {n} 张有效评分卡。导出文件中每张评分票都带有评委组，不足 3 张时该组的评分可以被辨认出来。",
+    en: 'Fewer than 3 active cards in "{group}" (now {n}). Every exported ballot carries its voter group, so this group\'s ballots can be told apart.',
+  },
+  "org.cards.smallGroupIssue": {
+    zh: "发放后“{group}”只有 {n} 张：该组的评分在导出文件中可以被辨认出来。",
+    en: 'After this, fewer than 3 cards in "{group}" (then {n}): its ballots can be told apart in the export.',
+  },
+  "org.cards.retryIssue": {
+    zh: "上次发放没有收到答复，再次发放不会重复发卡。",
+    en: "The last issue got no answer; issuing again will not issue twice.",
   },
 
   "org.print.title": { zh: "打印评分卡", en: "Print ballot cards" },
@@ -174,6 +186,19 @@ export const organizer = defineTexts({
   "org.print.print": { zh: "打印", en: "Print" },
   "org.print.back": { zh: "返回", en: "Back" },
   "org.print.none": { zh: "没有可打印的有效评分卡", en: "No active cards to print" },
+  "org.print.once": {
+    zh: "二维码只在本页显示一次，离开后无法再次查看；再次打印会生成新的二维码，旧的随即失效。",
+    en: "These QR codes are shown only on this page and cannot be shown again once you leave it; printing again makes new codes and the old ones stop working.",
+  },
+  "org.print.rotateTitle": {
+    zh: "为 {n} 张评分卡生成新二维码？",
+    en: "Make new QR codes for the cards to print ({n})?",
+  },
+  "org.print.rotateBody": {
+    zh: "二维码只显示一次，再次打印需要生成新的二维码：此前打印的二维码立即失效，正在使用的手机会被退出，已提交的评分保留。",
+    en: "A QR code is shown only once, so printing again makes new ones: codes printed before stop working at once and phones using them are signed out; ballots already cast stay.",
+  },
+  "org.print.rotate": { zh: "生成并打印", en: "Make new codes and print" },
   "org.print.instructions": {
     zh: "用手机扫描二维码评分 · 无记名",
     en: "Scan the QR code with your phone to score · anonymous",

@@ -21,9 +21,26 @@ export const phone = defineTexts({
   },
   "phone.cardVoid.title": { zh: "此评分卡已作废", en: "This ballot card was voided" },
   "phone.cardVoid.body": {
-    zh: "请联系会场工作人员领取新的评分卡，并扫描新卡上的二维码。",
-    en: "Ask the staff for a new ballot card and scan the QR code on it.",
+    zh: "此卡已提交的评分已从统计中撤回。请联系会场工作人员领取新的评分卡，并扫描新卡上的二维码。",
+    en: "What this card submitted was withdrawn from the count. Ask the staff for a new ballot card and scan the QR code on it.",
   },
+  "phone.cardReissued.title": {
+    zh: "此评分卡已换发新二维码",
+    en: "This ballot card has a new QR code",
+  },
+  "phone.cardReissued.body": {
+    zh: "本页使用的旧二维码已失效，已提交的评分仍然有效。如果您是持卡人，请扫描工作人员新发给您的二维码。",
+    en: "The old QR code this page used no longer works; what you submitted still counts. If this is your card, scan the new QR code the staff gave you.",
+  },
+  "phone.replaced.title": {
+    zh: "此评分卡已在另一台设备上提交",
+    en: "This ballot card was submitted on another device",
+  },
+  "phone.replaced.body": {
+    zh: "以另一台设备最后提交的评分为准，本页已更新。如果不是您本人操作，请立即联系会场工作人员。",
+    en: "The last ballot from the other device is the one that counts; this page now shows it. If that was not you, tell the staff at once.",
+  },
+  "phone.replaced.dismiss": { zh: "知道了", en: "OK" },
   "phone.noRound.title": { zh: "本场评分尚未开始", en: "This session is not available" },
   "phone.noRound.body": {
     zh: "请稍后重新扫描评分卡上的二维码，或联系会场工作人员。",

@@ -64,6 +64,10 @@ export const results = defineTexts({
   "results.edge.pending": { zh: "待主持人决定。", en: "The chair has yet to decide." },
 
   "results.method.title": { zh: "计分办法", en: "Method" },
+  "results.method.smallGroups": {
+    zh: "注意：{groups}不足 3 人。每张评分票都带有评委组，该组的评分可以被辨认出来。",
+    en: "Note: fewer than 3 voters in {groups}. Every ballot carries its voter group, so that group's ballots can be told apart.",
+  },
   "results.method.composite": {
     zh: "综合得分 = 演讲答辩得分 × {a} + 民主测评得分 × {b}。",
     en: "Composite = speech × {a} + evaluation × {b}.",

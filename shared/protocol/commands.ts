@@ -7,6 +7,7 @@ import type { CandidateResult } from "../scoring/types.ts";
 import type {
   AuditEntry,
   CardInfo,
+  IssuedCard,
   OwnBallot,
   OwnEvaluation,
   Progress,
@@ -26,6 +27,10 @@ const ALL: Role[] = ["organizer", "chair", "projector", "voter", "observer"];
 
 /** A voter's nonce: random, generated on the phone with crypto.getRandomValues. */
 const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A staff page's request id, random like a nonce (and no longer than an id), so a retried request acts once. */
+const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
+/** Most cards one print or issue may touch (a large bureau's whole staff, several times). */
+const MAX_CARDS = 10_000;
 
 export const commands = {
   "session:join": { roles: ALL, payload: z.object({ roundId: Id.optional() }).strict() },
@@ -38,8 +43,16 @@ export const commands = {
   "cards:issue": {
     roles: ["organizer"],
     payload: z
-      .object({ ...roundRef, counts: z.record(Id, z.number().int().min(0).max(2000)) })
+      .object({
+        ...roundRef,
+        counts: z.record(Id, z.number().int().min(0).max(2000)),
+        requestId: RequestId,
+      })
       .strict(),
+  },
+  "cards:print": {
+    roles: ["organizer"],
+    payload: z.object({ ...roundRef, cardIds: z.array(Id).min(1).max(MAX_CARDS) }).strict(),
   },
   "cards:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "card:void": { roles: ["organizer"], payload: z.object({ ...roundRef, cardId: Id }).strict() },
@@ -149,10 +162,11 @@ export interface CommandResults {
   "round:list": RoundSummary[];
   "round:import": { roundId: string };
   "round:activate": { roundId: string };
-  "cards:issue": CardInfo[];
+  "cards:issue": IssuedCard[];
+  "cards:print": IssuedCard[];
   "cards:list": CardInfo[];
   "card:void": CardInfo;
-  "card:reissue": CardInfo;
+  "card:reissue": IssuedCard;
   "link:create": { token: string };
   "round:lock": { digest: string };
   "session:goto": SessionState;

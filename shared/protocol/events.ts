@@ -1,10 +1,14 @@
 import type { Principal } from "../roles.ts";
 import type { Progress, ScreenData, SessionState } from "./state.ts";
 
+/** Why the server ends a card's sockets: the card was voided, or it has a new code. */
+export type CardRevocation = "card_void" | "card_reissued";
+
 export type { ClientToServerEvents } from "./commands.ts";
 
 /**
- * Server → client events. Phones get only `session:state`; tallies and revealed results go
+ * Server → client events. Phones get `session:state` and news of their own card only
+ * (`card:revoked`, `ballot:replaced`); tallies and revealed results go
  * to the staff and projector rooms only.
  */
 export interface ServerToClientEvents {
@@ -14,6 +18,16 @@ export interface ServerToClientEvents {
   "screen:updated": (screen: ScreenData) => void;
   /** The projector follows the organizer's active round. */
   "screen:switch": (payload: { roundId: string | null }) => void;
+  /**
+   * To every socket of a card, just before the server disconnects them: the card was
+   * voided, or reissued or printed again (its old code no longer works).
+   */
+  "card:revoked": (payload: { reason: CardRevocation }) => void;
+  /**
+   * To the card's other sockets when one of them stored a ballot (candidateId) or the
+   * evaluation (candidateId null): another device holds this card, and its ballot stands.
+   */
+  "ballot:replaced": (payload: { candidateId: string | null }) => void;
 }
 
 /** Nodes share everything through Redis; they send each other nothing directly. */
@@ -31,4 +45,6 @@ export const rooms = {
   staff: (roundId: string) => `staff:${roundId}`,
   /** Every projector, whatever round it shows. */
   projectors: "projectors",
+  /** Every socket of one ballot card, on any node: to tell it of a void or a new code. */
+  card: (roundId: string, cardId: string) => `card:${roundId}:${cardId}`,
 } as const;

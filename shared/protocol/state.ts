@@ -72,7 +72,14 @@ export interface CardInfo {
   /** Short human-readable code printed on the card (no secret). */
   code: string;
   status: "active" | "void";
-  /** The card's secret token, organizer-only, for printing its QR code. */
+}
+
+/**
+ * A card with its secret, in the one reply that made the secret (issue, reissue, print).
+ * The server keeps only the secret's SHA-256, so it can never be shown again: printing
+ * again makes a new one.
+ */
+export interface IssuedCard extends CardInfo {
   token: string;
 }
 

@@ -3,7 +3,7 @@ import { canonicalJson } from "../../shared/canonical-json.ts";
 import { type RoundExport, verifyRoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import type { SpeechBallot } from "../../shared/scoring/types.ts";
-import { type ClientSocket, call, expectOk } from "../utils/socket-client.ts";
+import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
 import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
 
 let t: TestApp;
@@ -155,9 +155,15 @@ describe("speech ballots", () => {
       error: "scoring_closed",
     });
     expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C3" }));
+    const ended = waitFor(phone, "card:revoked");
     expectOk(await call(organizer, "card:void", { roundId, cardId: cardA?.id ?? "" }));
-    expect(await call(phone, "ballot:submit", ballot)).toEqual({ ok: false, error: "card_void" });
-    expect(await call(phone, "session:join", {})).toEqual({ ok: false, error: "card_void" });
+    expect(await ended).toEqual({ reason: "card_void" });
+    const reopened = await t.client(cardA?.token ?? "");
+    expect(await call(reopened, "ballot:submit", ballot)).toEqual({
+      ok: false,
+      error: "card_void",
+    });
+    expect(await call(reopened, "session:join", {})).toEqual({ ok: false, error: "card_void" });
 
     const other = await t.client(cardB?.token ?? "");
     expectOk(await call(other, "ballot:submit", { ...ballot, nonce: "nonce-0002" }));

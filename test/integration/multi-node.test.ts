@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Progress } from "../../shared/protocol/index.ts";
@@ -50,6 +50,7 @@ describe("two server processes on one Redis", () => {
       await call(organizer, "cards:issue", {
         roundId,
         counts: { leaders: 10, middle: 20, staff: 30 },
+        requestId: randomUUID(),
       }),
     );
     const info = expectOk(await call(organizer, "server:info", {}));

@@ -51,7 +51,12 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
   "round:list": () => ({}),
   "round:import": () => ({ file: DEMO_ROUND }),
   "round:activate": (f) => ({ roundId: f.roundId }),
-  "cards:issue": (f) => ({ roundId: f.roundId, counts: { leaders: 1 } }),
+  "cards:issue": (f) => ({
+    roundId: f.roundId,
+    counts: { leaders: 1 },
+    requestId: "fixture-request",
+  }),
+  "cards:print": (f) => ({ roundId: f.roundId, cardIds: [f.spareCardId] }),
   "cards:list": (f) => ({ roundId: f.roundId }),
   "card:void": (f) => ({ roundId: f.roundId, cardId: f.spareCardId }),
   "card:reissue": (f) => ({ roundId: f.roundId, cardId: f.spareCardId }),

@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { inject } from "vitest";
 import { type App, createApp } from "../../server/app.ts";
 import { silentLogger } from "../../server/platform/logger.ts";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
-import type { CardInfo } from "../../shared/protocol/index.ts";
+import type { IssuedCard } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { HALL_HOST } from "./browser.ts";
@@ -113,7 +113,7 @@ export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void
 export interface SeededRound {
   roundId: string;
   config: RoundConfig;
-  cards: CardInfo[];
+  cards: IssuedCard[];
   organizer: ClientSocket;
 }
 
@@ -125,7 +125,9 @@ export async function seedRound(
 ): Promise<SeededRound> {
   const organizer = await t.client(t.organizerToken);
   const { roundId } = expectOk(await call(organizer, "round:import", { file }));
-  const cards = expectOk(await call(organizer, "cards:issue", { roundId, counts }));
+  const cards = expectOk(
+    await call(organizer, "cards:issue", { roundId, counts, requestId: randomUUID() }),
+  );
   const config = expectOk(await call(organizer, "session:join", { roundId })).round;
   return { roundId, config, cards, organizer };
 }

@@ -25,7 +25,13 @@ export const CARD_TOKEN_KEY = "jingpin.card";
 export const EVALUATION_SLOT = "#evaluation";
 
 /** Errors after which the page cannot go on: only a new card (or the staff) can help. */
-const FATAL: readonly ErrorCode[] = ["unauthorized", "card_void", "round_not_found", "forbidden"];
+const FATAL: readonly ErrorCode[] = [
+  "unauthorized",
+  "card_void",
+  "card_reissued",
+  "round_not_found",
+  "forbidden",
+];
 
 /** A join that failed for a passing reason is retried; a reconnect also re-joins at once. */
 const JOIN_RETRY_MS = 2000;
@@ -72,6 +78,8 @@ export class PhoneSession {
   drafts = $state<Drafts>({ ballots: {}, evaluation: null });
   /** Slots whose form is open again to revise what was submitted. */
   revising = $state<Record<string, boolean>>({});
+  /** Another device holding this card stored a ballot: shown until the voter dismisses it. */
+  replaced = $state(false);
 
   private readonly ballots: Outbox<Scores>;
   private readonly evaluations: Outbox<Choices>;
@@ -97,6 +105,17 @@ export class PhoneSession {
     this.conn = connect(token);
     this.conn.socket.on("connect", () => void this.join());
     this.conn.socket.on("session:state", (s) => this.applyState(s));
+    // Pushed before the server ends the socket: the page says why instead of reconnecting.
+    this.conn.socket.on("card:revoked", ({ reason }) => this.stop(reason));
+    this.conn.socket.on("ballot:replaced", () => {
+      this.replaced = true;
+      // The other device's ballot is the one that counts: show it (the join brings `mine`).
+      void this.join();
+    });
+  }
+
+  dismissReplaced(): void {
+    this.replaced = false;
   }
 
   status(candidateId: string): SubmissionStatus<Scores> {

@@ -3,21 +3,24 @@
 -- A re-send of the same ballot (same nonce) returns the stored receipt and counts once;
 -- a revision (higher seq) replaces the card's previous ballot.
 -- KEYS: state, windows, card-status, ballots(c), ballot-meta(c), scored(c), tally-pending
--- ARGV: cardId, candidateId, ballotJson, nonce, seq, receipt, group, tallyThrottleMs
--- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1)}.
+-- ARGV: cardId, candidateId, ballotJson, nonce, seq, receipt, group, tallyThrottleMs, socketId
+-- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1), replaced(0|1)}; replaced
+-- is 1 when the ballot it replaced came from another socket (maybe another device).
 if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
 if redis.call('HGET', KEYS[2], ARGV[2]) ~= 'open' then return {'scoring_closed'} end
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= 'active' then return {'card_void'} end
 local prev = redis.call('HGET', KEYS[5], ARGV[1])
+local replaced = 0
 if prev then
-  local seq, nonce, receipt = string.match(prev, '^(%d+)|([^|]+)|(.+)$')
-  if nonce == ARGV[4] then return {'duplicate', receipt, 0} end
+  local seq, nonce, receipt, socket = string.match(prev, '^(%d+)|([^|]+)|([^|]+)|?(.*)$')
+  if nonce == ARGV[4] then return {'duplicate', receipt, 0, 0} end
   if tonumber(ARGV[5]) <= tonumber(seq) then return {'stale_revision'} end
+  if socket ~= ARGV[9] then replaced = 1 end
 else
   redis.call('HINCRBY', KEYS[6], ARGV[7], 1)
 end
 redis.call('HSET', KEYS[4], ARGV[1], ARGV[3])
-redis.call('HSET', KEYS[5], ARGV[1], ARGV[5] .. '|' .. ARGV[4] .. '|' .. ARGV[6])
+redis.call('HSET', KEYS[5], ARGV[1], ARGV[5] .. '|' .. ARGV[4] .. '|' .. ARGV[6] .. '|' .. ARGV[9])
 -- The first ballot after a tally broadcast schedules the next one (coalescing).
 local flush = redis.call('SET', KEYS[7], '1', 'PX', ARGV[8], 'NX') and 1 or 0
-return {'ok', ARGV[6], flush}
+return {'ok', ARGV[6], flush, replaced}

@@ -67,15 +67,33 @@ export class OrganizerPage {
     return Number(((await counts.textContent()) ?? "").match(/\d+/)?.[0] ?? 0);
   }
 
-  /** The phone link of every active card, read from the print view (each card's QR code). */
+  /**
+   * The phone link of every active card, read from the print view (each card's QR code).
+   * Cards printed before get new codes: the page asks first, and this confirms.
+   */
   async cardLinks(): Promise<string[]> {
     await this.page.getByTestId("print-cards").click();
     const cards = this.page.getByTestId("print-card");
+    const rotate = this.page.getByRole("button", { name: zh("org.print.rotate") });
+    await cards.first().or(rotate).waitFor();
+    if (await rotate.isVisible()) await rotate.click();
     await cards.first().waitFor();
     const links: string[] = [];
     for (const card of await cards.all()) links.push((await card.getAttribute("data-link")) ?? "");
     await this.page.getByTestId("print-back").click();
     return links;
+  }
+
+  /** Opens the print view and leaves it on screen (for a look at it). */
+  async openPrintSheet(): Promise<void> {
+    await this.page.getByTestId("print-cards").click();
+    await this.page.getByTestId("print-card").first().waitFor();
+  }
+
+  /** The warnings of voter groups too small for a secret ballot, as the cards panel shows them. */
+  async smallGroupWarnings(): Promise<string[]> {
+    const list = this.page.getByTestId("small-groups").getByRole("listitem");
+    return list.allTextContents();
   }
 
   /** The chair link, made on first use (the organizer page remembers it). */

@@ -18,6 +18,20 @@ export class PhonePage {
     );
   }
 
+  /** Waits for the page's main heading, e.g. the message of a voided card. */
+  async waitForHeading(text: string): Promise<void> {
+    await this.page.getByRole("heading", { name: text }).waitFor();
+  }
+
+  /** Waits for the notice that another device holding this card submitted, and closes it. */
+  async dismissReplacedNotice(): Promise<void> {
+    await this.page
+      .getByRole("alert")
+      .filter({ hasText: zh("phone.replaced.title") })
+      .waitFor();
+    await this.page.getByRole("button", { name: zh("phone.replaced.dismiss") }).click();
+  }
+
   /** Waits until the page shows a candidate's name as the one being scored. */
   async waitForCandidate(name: string): Promise<void> {
     await this.page.locator(".ballot, .criterion").first().waitFor();

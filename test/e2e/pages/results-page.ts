@@ -35,6 +35,12 @@ export class ResultsPage {
     await this.page.getByTestId("results-sheet").waitFor();
   }
 
+  /** The method box's note on voter groups too small for a secret ballot ("" when none). */
+  async smallGroupNote(): Promise<string> {
+    const note = this.page.getByTestId("method").getByTestId("small-groups");
+    return (await note.count()) === 0 ? "" : ((await note.textContent()) ?? "").trim();
+  }
+
   /** True when the page says the sheet comes only after the lock. */
   async showsNotLocked(): Promise<boolean> {
     return this.page.getByText(zh("results.notLocked")).isVisible();
