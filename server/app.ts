@@ -34,6 +34,8 @@ export interface AppDeps {
   /** Built client (dist/client); pages are not served when it is missing (API tests). */
   clientDir?: string;
   tallyIntervalMs?: number;
+  /** Proxies trusted for X-Forwarded-For (config TRUST_PROXY); none by default. */
+  trustProxy?: string[];
 }
 
 export interface App {
@@ -57,7 +59,7 @@ const PAGES: Record<string, string> = {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", deps.trustProxy?.length ? deps.trustProxy : false);
   const http = createServer(app);
   const { pubClient, subClient } = guardAdapterClients(deps.pubClient, deps.subClient, deps.logger);
   const io: AppServer = new Server(http, {

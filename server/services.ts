@@ -10,6 +10,7 @@ import { type AuditStore, createAuditStore } from "./platform/audit-store.ts";
 import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
 import { type RedisKeys, redisKeys } from "./platform/keys.ts";
 import type { Logger } from "./platform/logger.ts";
+import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.ts";
 import { type CardStore, createCardStore } from "./setup/card-store.ts";
 import { createRoundStore, type RoundStore } from "./setup/round-store.ts";
 
@@ -21,6 +22,7 @@ export interface Services {
   logger: Logger;
   publicUrl: () => string;
   auth: AuthStore;
+  logins: LoginLimiter;
   audit: AuditStore;
   rounds: RoundStore;
   cards: CardStore;
@@ -55,6 +57,7 @@ export function createServices(o: ServiceOptions): Services {
     logger: o.logger,
     publicUrl: o.publicUrl,
     auth: createAuthStore(o.redis, keys),
+    logins: createLoginLimiter(o.redis, keys),
     audit: createAuditStore(o.redis, keys),
     rounds,
     cards: createCardStore(o.redis, keys),

@@ -62,11 +62,15 @@ export function createAuthStore(redis: Redis, keys: RedisKeys) {
         await redis.set(keys.organizerSecret, hashPassphrase(opts.fixed));
         return null;
       }
-      const exists = await redis.exists(keys.organizerSecret);
-      if (exists && !opts.renew) return null;
       const passphrase = newPassphrase();
-      await redis.set(keys.organizerSecret, hashPassphrase(passphrase));
-      return passphrase;
+      if (opts.renew) {
+        await redis.set(keys.organizerSecret, hashPassphrase(passphrase));
+        return passphrase;
+      }
+      // NX: of two nodes starting together on an empty Redis, exactly one sets and prints
+      // its passphrase; the other finds it stands (only its hash is stored, by design).
+      const won = await redis.set(keys.organizerSecret, hashPassphrase(passphrase), "NX");
+      return won ? passphrase : null;
     },
 
     /** The projector link's token: one per deployment, kept so every start prints it. */

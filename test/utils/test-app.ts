@@ -38,6 +38,8 @@ export interface TestAppOptions {
   host?: "loopback" | "lan";
   /** A fixed port, to bring a server back where its clients expect it (default: free). */
   port?: number;
+  /** TRUST_PROXY, already parsed. */
+  trustProxy?: string[];
 }
 
 /**
@@ -64,6 +66,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     logger: silentLogger,
     clientDir: opts.clientDir,
     tallyIntervalMs: opts.tallyIntervalMs ?? 100,
+    trustProxy: opts.trustProxy,
   });
   const lan = opts.host === "lan";
   await new Promise<void>((resolve) =>
