@@ -2,10 +2,11 @@ import type { Redis } from "ioredis";
 import type { AppServer } from "./app-types.ts";
 import { type BallotStore, createBallotStore } from "./live/ballot-store.ts";
 import { createDecisionStore, type DecisionStore } from "./live/decision-store.ts";
+import { createDiskPurge, type DiskPurge } from "./live/disk-purge.ts";
 import { createLockService, type LockService } from "./live/lock-service.ts";
 import { createResultService, type ResultService } from "./live/result-service.ts";
 import { createSessionStore, type SessionStore } from "./live/session-store.ts";
-import { createTallyFeed, type TallyFeed } from "./live/tally-feed.ts";
+import { createTallyFeed, type TallyFeed, tallyDueInMs } from "./live/tally-feed.ts";
 import { type AuditStore, createAuditStore } from "./platform/audit-store.ts";
 import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
 import { type RedisKeys, redisKeys } from "./platform/keys.ts";
@@ -31,6 +32,7 @@ export interface Services {
   decisions: DecisionStore;
   results: ResultService;
   locks: LockService;
+  purge: DiskPurge;
   tally: TallyFeed;
 }
 
@@ -47,7 +49,7 @@ export interface ServiceOptions {
 export function createServices(o: ServiceOptions): Services {
   const keys = redisKeys(o.keyPrefix);
   const rounds = createRoundStore(o.redis, keys);
-  const ballots = createBallotStore(o.redis, keys);
+  const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));
   const decisions = createDecisionStore(o.redis, keys);
   const locks = createLockService(o.redis, keys, rounds, ballots, decisions, o.logger);
   return {
@@ -66,6 +68,7 @@ export function createServices(o: ServiceOptions): Services {
     decisions,
     results: createResultService(o.redis, keys, locks.readExport),
     locks,
-    tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs, o.logger),
+    purge: createDiskPurge(o.redis, keys, o.logger),
+    tally: createTallyFeed(o.io, o.redis, keys, rounds, ballots, o.tallyIntervalMs, o.logger),
   };
 }

@@ -59,10 +59,8 @@ function parseMeta(meta: string): { seq: number; receipt: string } {
   return { seq: Number(seq), receipt: receipt ?? "" };
 }
 
-/** How long a scheduled tally broadcast may stay pending before another node takes over. */
-const TALLY_PENDING_MS = 2000;
-
-export function createBallotStore(redis: Redis, keys: RedisKeys) {
+/** `tallyDueMs`: the deadline of a tally mark (tally-feed.ts owns it). */
+export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: number) {
   const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 7);
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
 
@@ -77,7 +75,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           keys.ballots(a.roundId, a.candidateId),
           keys.ballotMeta(a.roundId, a.candidateId),
           keys.scored(a.roundId, a.candidateId),
-          keys.tallyPending(a.roundId),
+          keys.tallyDue,
         ],
         [
           a.cardId,
@@ -87,7 +85,8 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           a.seq,
           newReceipt(),
           a.group,
-          TALLY_PENDING_MS,
+          tallyDueMs,
+          a.roundId,
         ],
       )) as [string, string?, number?];
       return outcome(res);
@@ -105,10 +104,10 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           keys.cardStatus(a.roundId),
           keys.evaluationMeta(a.roundId),
           keys.evaluated(a.roundId),
-          keys.tallyPending(a.roundId),
+          keys.tallyDue,
           ...a.candidateIds.map((c) => keys.evaluations(a.roundId, c)),
         ],
-        [a.cardId, a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS, ...ballots],
+        [a.cardId, a.nonce, a.seq, newReceipt(), a.group, tallyDueMs, a.roundId, ...ballots],
       )) as [string, string?, number?];
       return outcome(res);
     },
@@ -155,8 +154,14 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
       return out;
     },
 
+    /**
+     * Progress stamped with the round's feed version. The version is taken before the
+     * counts are read (one pipeline, in order), so the update with the highest version
+     * read after the last change, and a client can drop any older one.
+     */
     async progress(roundId: string, candidateIds: string[]): Promise<Progress> {
       const pipe = redis.pipeline();
+      pipe.incr(keys.feedVersion(roundId));
       pipe.hgetall(keys.activeCards(roundId));
       pipe.hgetall(keys.evaluated(roundId));
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
@@ -167,13 +172,11 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
       };
       const scored: Progress["scored"] = {};
       candidateIds.forEach((c, i) => {
-        scored[c] = counts(i + 2);
+        scored[c] = counts(i + 3);
       });
-      return { roundId, cards: counts(0), scored, evaluated: counts(1) };
+      const version = Number(replies[0]?.[1]);
+      return { roundId, version, cards: counts(1), scored, evaluated: counts(2) };
     },
-
-    /** Clears the pending marker so the next ballot schedules the next broadcast. */
-    clearTallyPending: (roundId: string) => redis.del(keys.tallyPending(roundId)),
 
     /** All evaluation ballots of a locked round: card-less and sorted. */
     async finalEvaluations(roundId: string): Promise<EvaluationBallot[]> {

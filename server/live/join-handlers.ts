@@ -2,7 +2,9 @@ import { fail, ok } from "../../shared/errors.ts";
 import { type JoinSnapshot, rooms } from "../../shared/protocol/index.ts";
 import { STAFF_ROLES } from "../../shared/roles.ts";
 import type { AppSocket, CommandContext, Handlers } from "../platform/command-router.ts";
+import { errorFields } from "../platform/logger.ts";
 import type { Services } from "../services.ts";
+import { screenUpdate } from "./broadcast.ts";
 
 /** A socket watches one round at a time: joining another leaves the previous one. */
 function moveToRound(socket: AppSocket, roundId: string, staff: boolean): void {
@@ -42,14 +44,24 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
       }
       const staff = STAFF_ROLES.includes(p.role);
       moveToRound(ctx.socket, roundId, staff);
-      const state = await s.sessions.read(roundId);
+      let state = await s.sessions.read(roundId);
+      if (state.exporting) {
+        // A node died between the lock and its export: whoever looks first finishes it.
+        // If it fails again the page shows "exporting" and the sweep keeps trying.
+        await s.locks
+          .readExport(roundId)
+          .catch((err: unknown) =>
+            s.logger.error("export not built on join", { roundId, ...errorFields(err) }),
+          );
+        state = await s.sessions.read(roundId);
+      }
       const candidateIds = round.candidates.map((c) => c.id);
       const snapshot: JoinSnapshot = {
         role: p.role,
         round,
         state,
         progress: staff ? await s.ballots.progress(roundId, candidateIds) : null,
-        screen: staff ? await s.results.screen(roundId) : null,
+        screen: staff ? await screenUpdate(s, roundId) : null,
         mine:
           p.role === "voter" && state.status === "open"
             ? await s.ballots.mine(roundId, p.cardId, candidateIds)

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { fail, ok, type Result } from "../../shared/errors.ts";
-import type { ScreenData } from "../../shared/protocol/index.ts";
+import type { ScreenContent } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { computeResults } from "../../shared/scoring/index.ts";
@@ -165,7 +165,7 @@ export function createResultService(
       return compute(config, new Set(closed), ballots, evaluations);
     },
 
-    async screen(roundId: string): Promise<ScreenData> {
+    async screen(roundId: string): Promise<ScreenContent> {
       const exported = await readExport(roundId);
       if (exported) {
         const results = byId(exported.results.candidates);

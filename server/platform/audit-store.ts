@@ -15,14 +15,12 @@ import type { AuditWrite } from "./lua.ts";
  */
 const RECORDED_AFTER = new Set<CommandName>([
   "round:activate",
-  "link:create",
   "cards:issue",
   "card:void",
   "card:reissue",
   "result:reveal",
   "evaluation:reveal",
   "tie:decide",
-  "round:lock",
 ]);
 
 /** What an entry says beyond who and what: the thing it concerned and any free text. */

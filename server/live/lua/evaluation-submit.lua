@@ -1,8 +1,8 @@
 -- Store a card's democratic evaluation (one choice per candidate, blanks allowed) with
 -- every check in the same atomic step, like a speech ballot. Each candidate's choice is
 -- kept per candidate, keyed by card, so a revision replaces it and a blank removes it.
--- KEYS: state, card-status, eval-meta, evaluated, tally-pending, then one eval(c) per candidate
--- ARGV: cardId, nonce, seq, receipt, group, tallyThrottleMs, then per candidate the
+-- KEYS: state, card-status, eval-meta, evaluated, tally-due, then one eval(c) per candidate
+-- ARGV: cardId, nonce, seq, receipt, group, tallyDueInMs, roundId, then per candidate the
 --       ballot JSON or '' for blank (same order as the KEYS)
 -- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1)}.
 if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
@@ -17,7 +17,7 @@ else
   redis.call('HINCRBY', KEYS[4], ARGV[5], 1)
 end
 for i = 6, #KEYS do
-  local ballot = ARGV[i + 1]
+  local ballot = ARGV[i + 2]
   if ballot == '' then
     redis.call('HDEL', KEYS[i], ARGV[1])
   else
@@ -25,5 +25,7 @@ for i = 6, #KEYS do
   end
 end
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[3] .. '|' .. ARGV[2] .. '|' .. ARGV[4])
-local flush = redis.call('SET', KEYS[5], '1', 'PX', ARGV[6], 'NX') and 1 or 0
+local t = redis.call('TIME')
+local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[6])
+local flush = redis.call('ZADD', KEYS[5], 'NX', due, ARGV[7])
 return {'ok', ARGV[4], flush}
