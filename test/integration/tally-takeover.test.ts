@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import type { Progress } from "../../shared/protocol/index.ts";
+import { call, expectOk, waitFor } from "../utils/socket-client.ts";
+import {
+  deleteByPrefix,
+  randomScores,
+  seedRound,
+  startTestApp,
+  type TestApp,
+} from "../utils/test-app.ts";
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function track(t: TestApp): Promise<TestApp> {
+  cleanups.push(() => t.close());
+  return t;
+}
+
+const scoredC1 = (p: Progress) => Object.values(p.scored.C1 ?? {}).reduce((sum, n) => sum + n, 0);
+
+describe("the coalesced tally feed", () => {
+  it("a node that schedules a flush and dies: another node's screens get the final count", async () => {
+    const keyPrefix = `${inject("redisKeyPrefix")}${randomBytes(4).toString("hex")}:`;
+    // Node A would broadcast only after 2 s; it dies long before that.
+    const a = await startTestApp({ keyPrefix, tallyIntervalMs: 2000 });
+    const b = await track(await startTestApp({ keyPrefix, tallyIntervalMs: 100 }));
+    cleanups.push(() => deleteByPrefix(b.redis, keyPrefix));
+    const { roundId, config, cards, organizer } = await seedRound(a, {
+      leaders: 1,
+      middle: 1,
+      staff: 1,
+    });
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+    const staff = await b.client(b.organizerToken);
+    const joined = expectOk(await call(staff, "session:join", { roundId })).progress as Progress;
+
+    const phones = await Promise.all(cards.map((c) => a.client(c.token)));
+    await Promise.all(
+      phones.map((phone, i) =>
+        call(phone, "ballot:submit", {
+          candidateId: "C1",
+          scores: randomScores(config),
+          nonce: `takeover-${i}`,
+          seq: 1,
+        }).then(expectOk),
+      ),
+    );
+    const final = waitFor(staff, "tally:updated", (p) => scoredC1(p) === 3, 8000);
+    const started = Date.now();
+    await a.close();
+
+    const progress = await final;
+    // A's deadline (its 2 s delay plus the takeover grace) plus one sweep of B, with slack.
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect(progress.version).toBeGreaterThan(joined.version);
+    expect(await b.redis.zscore(b.app.services.keys.tallyDue, roundId)).toBeNull();
+  });
+
+  it("progress and screen updates of a round carry increasing versions", async () => {
+    const t = await track(await startTestApp());
+    const { roundId, organizer } = await seedRound(t, { leaders: 1, middle: 1, staff: 1 });
+    const first = expectOk(await call(organizer, "session:join", { roundId }));
+    const second = expectOk(await call(organizer, "session:join", { roundId }));
+    const versions = [first.progress, first.screen, second.progress, second.screen].map(
+      (u) => u?.version ?? Number.NaN,
+    );
+    expect(versions).toEqual([...versions].sort((x, y) => x - y));
+    expect(new Set(versions).size).toBe(4);
+  });
+});
