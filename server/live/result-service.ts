@@ -166,7 +166,9 @@ export function createResultService(
     },
 
     async screen(roundId: string): Promise<ScreenContent> {
-      const exported = await readExport(roundId);
+      // While a lock's export is still being built (and may fail again), the screens show
+      // what was revealed before the lock rather than an error.
+      const exported = await readExport(roundId).catch(() => null);
       if (exported) {
         const results = byId(exported.results.candidates);
         return { roundId, results, ranking: exported.results.positions, evaluation: results };
