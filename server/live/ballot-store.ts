@@ -155,13 +155,15 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
     },
 
     /**
-     * Progress stamped with the round's feed version. The version is taken before the
-     * counts are read (one pipeline, in order), so the update with the highest version
-     * read after the last change, and a client can drop any older one.
+     * Progress stamped with the round's feed version, taken before the counts are read
+     * (one pipeline, in order). A broadcast takes the next version (`bump`), a join reads
+     * the current one: the update with the highest version was read after the last
+     * change, so a client can drop any older one.
      */
-    async progress(roundId: string, candidateIds: string[]): Promise<Progress> {
+    async progress(roundId: string, candidateIds: string[], bump = false): Promise<Progress> {
       const pipe = redis.pipeline();
-      pipe.incr(keys.feedVersion(roundId));
+      if (bump) pipe.incr(keys.feedVersion(roundId));
+      else pipe.get(keys.feedVersion(roundId));
       pipe.hgetall(keys.activeCards(roundId));
       pipe.hgetall(keys.evaluated(roundId));
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
@@ -174,7 +176,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       candidateIds.forEach((c, i) => {
         scored[c] = counts(i + 3);
       });
-      const version = Number(replies[0]?.[1]);
+      const version = Number(replies[0]?.[1] ?? 0);
       return { roundId, version, cards: counts(1), scored, evaluated: counts(2) };
     },
 

@@ -14,17 +14,23 @@ export async function broadcastState(s: Services, roundId: string): Promise<Sess
 
 /**
  * Revealed results and the ranking, stamped with the round's feed version. The version
- * is taken before the results are read, so the update with the highest version was read
- * after the last change and a client can drop any older one that arrives late.
+ * is taken before the results are read: a broadcast takes the next one (`bump`), a join
+ * reads the current one. So the update with the highest version was read after the last
+ * change, and a client can drop any older one that arrives late.
  */
-export async function screenUpdate(s: Services, roundId: string): Promise<ScreenData> {
-  const version = await s.redis.incr(s.keys.feedVersion(roundId));
+export async function screenUpdate(
+  s: Services,
+  roundId: string,
+  bump = false,
+): Promise<ScreenData> {
+  const key = s.keys.feedVersion(roundId);
+  const version = bump ? await s.redis.incr(key) : Number((await s.redis.get(key)) ?? 0);
   return { ...(await s.results.screen(roundId)), version };
 }
 
 /** Sends revealed results and the ranking to the staff and the projector. */
 export async function broadcastScreen(s: Services, roundId: string): Promise<void> {
-  s.io.to(rooms.staff(roundId)).emit("screen:updated", await screenUpdate(s, roundId));
+  s.io.to(rooms.staff(roundId)).emit("screen:updated", await screenUpdate(s, roundId, true));
 }
 
 /**

@@ -51,10 +51,8 @@ export function createTallyFeed(
     try {
       const config = await rounds.config(roundId);
       if (!config) return;
-      const progress = await ballots.progress(
-        roundId,
-        config.candidates.map((c) => c.id),
-      );
+      const ids = config.candidates.map((c) => c.id);
+      const progress = await ballots.progress(roundId, ids, true);
       // Once the node is shutting down its Redis connections go: nothing more is sent.
       if (!stopped) io.to(rooms.staff(roundId)).emit("tally:updated", progress);
     } catch (err) {

@@ -60,15 +60,20 @@ describe("the coalesced tally feed", () => {
     expect(await b.redis.zscore(b.app.services.keys.tallyDue, roundId)).toBeNull();
   });
 
-  it("progress and screen updates of a round carry increasing versions", async () => {
+  it("progress updates carry increasing versions; a join reads the current one", async () => {
     const t = await track(await startTestApp());
     const { roundId, organizer } = await seedRound(t, { leaders: 1, middle: 1, staff: 1 });
-    const first = expectOk(await call(organizer, "session:join", { roundId }));
-    const second = expectOk(await call(organizer, "session:join", { roundId }));
-    const versions = [first.progress, first.screen, second.progress, second.screen].map(
-      (u) => u?.version ?? Number.NaN,
-    );
-    expect(versions).toEqual([...versions].sort((x, y) => x - y));
-    expect(new Set(versions).size).toBe(4);
+    const joined = expectOk(await call(organizer, "session:join", { roundId }));
+    const versions: number[] = [joined.progress?.version ?? Number.NaN];
+    for (const staff of [2, 3]) {
+      const update = waitFor(organizer, "tally:updated", (p) => p.cards.staff === staff);
+      expectOk(await call(organizer, "cards:issue", { roundId, counts: { staff: 1 } }));
+      versions.push((await update).version);
+    }
+    const again = expectOk(await call(organizer, "session:join", { roundId }));
+    expect(versions[1]).toBeGreaterThan(versions[0] as number);
+    expect(versions[2]).toBeGreaterThan(versions[1] as number);
+    expect(again.progress?.version).toBe(versions[2]);
+    expect(again.screen?.version).toBe(versions[2]);
   });
 });
