@@ -2,26 +2,24 @@ import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawnRedis } from "../../scripts/setup/redis.mjs";
 import type { SessionState } from "../../shared/protocol/index.ts";
+import { useCleanups } from "../utils/cleanups.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
 import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { defer, track } = useCleanups();
 
 /** A private Redis with appendonly yes, its files kept readable (no RDB compression). */
 async function privateRedis() {
   const dataDir = await mkdtemp(join(tmpdir(), "jingpin-purge-"));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  defer(() => rm(dataDir, { recursive: true, force: true }));
   const handle = await spawnRedis({ dataDir });
-  cleanups.push(() => handle.stop());
+  defer(() => handle.stop());
   const admin = new Redis(handle.url);
   admin.on("error", () => {});
-  cleanups.push(async () => admin.disconnect());
+  defer(async () => admin.disconnect());
   await admin.config("SET", "rdbcompression", "no");
   return { dataDir, handle, admin, aofDir: join(dataDir, "redis", "appendonly") };
 }
@@ -76,8 +74,7 @@ async function rewriteRunning(admin: Redis): Promise<void> {
 describe("a lock is finished on disk only after a rewrite that started after it", () => {
   it("a second round locked while the first lock's rewrite runs is rewritten off disk too", async () => {
     const r = await privateRedis();
-    const t = await startTestApp({ redisUrl: r.handle.url, keyPrefix: "purge1:" });
-    cleanups.push(() => t.close());
+    const t = await track(startTestApp({ redisUrl: r.handle.url, keyPrefix: "purge1:" }));
     const a = await scoredRound(t);
     const b = await scoredRound(t);
     const before = await aofText(r.aofDir);
@@ -104,8 +101,7 @@ describe("a lock is finished on disk only after a rewrite that started after it"
 
   it("Redis stopping right after the lock reply: the restarted Redis is rewritten", async () => {
     const r = await privateRedis();
-    const t = await startTestApp({ redisUrl: r.handle.url, keyPrefix: "purge2:" });
-    cleanups.push(() => t.close());
+    const t = await track(startTestApp({ redisUrl: r.handle.url, keyPrefix: "purge2:" }));
     const { roundId, organizer, observer } = await scoredRound(t);
     expect(await aofText(r.aofDir)).toContain(cardKeyed("purge2:", roundId)[0]);
 
@@ -118,7 +114,7 @@ describe("a lock is finished on disk only after a rewrite that started after it"
     await r.handle.stop();
     const port = Number(new URL(r.handle.url).port);
     const again = await spawnRedis({ dataDir: r.dataDir, port });
-    cleanups.push(() => again.stop());
+    defer(() => again.stop());
 
     const state = await done;
     expect(state.status).toBe("locked");

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionState } from "../../shared/protocol/index.ts";
 import { verifyRoundExport } from "../../shared/round-export.ts";
+import { useCleanups } from "../utils/cleanups.ts";
 import { call, expectOk, waitFor } from "../utils/socket-client.ts";
 import {
   fetchExport,
@@ -10,15 +11,7 @@ import {
   type TestApp,
 } from "../utils/test-app.ts";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function track(t: TestApp): Promise<TestApp> {
-  cleanups.push(() => t.close());
-  return t;
-}
+const { track } = useCleanups();
 
 /** The node cannot build the export (it "dies" between the two steps of the lock). */
 function breakExportBuilding(t: TestApp): () => void {

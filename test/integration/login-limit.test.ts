@@ -1,21 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { createAuthStore } from "../../server/platform/auth-store.ts";
 import { redisKeys } from "../../server/platform/keys.ts";
 import { LOGIN_ATTEMPTS } from "../../server/platform/login-limiter.ts";
+import { useCleanups } from "../utils/cleanups.ts";
 import { deleteByPrefix, startTestApp, type TestApp } from "../utils/test-app.ts";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const { defer, track } = useCleanups();
 
-async function app(trustProxy?: string[]): Promise<TestApp> {
-  const t = await startTestApp({ trustProxy });
-  cleanups.push(() => t.close());
-  return t;
-}
+const app = (trustProxy?: string[]) => track(startTestApp({ trustProxy }));
 
 async function login(t: TestApp, passphrase: string, forwardedFor?: string): Promise<number> {
   const headers: Record<string, string> = { "content-type": "application/json" };
@@ -35,7 +29,7 @@ describe("the first organizer passphrase", () => {
   it("two nodes starting together on an empty Redis agree on one passphrase", async () => {
     const prefix = `${inject("redisKeyPrefix")}${randomBytes(4).toString("hex")}:`;
     const connections = [0, 1].map(() => new Redis(inject("redisUrl")));
-    cleanups.push(async () => {
+    defer(async () => {
       await deleteByPrefix(connections[0] as Redis, prefix);
       await Promise.all(connections.map((c) => c.quit()));
     });

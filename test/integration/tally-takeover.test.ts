@@ -1,24 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Progress } from "../../shared/protocol/index.ts";
+import { useCleanups } from "../utils/cleanups.ts";
 import { call, expectOk, waitFor } from "../utils/socket-client.ts";
-import {
-  deleteByPrefix,
-  randomScores,
-  seedRound,
-  startTestApp,
-  type TestApp,
-} from "../utils/test-app.ts";
+import { deleteByPrefix, randomScores, seedRound, startTestApp } from "../utils/test-app.ts";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function track(t: TestApp): Promise<TestApp> {
-  cleanups.push(() => t.close());
-  return t;
-}
+const { defer, track } = useCleanups();
 
 const scoredC1 = (p: Progress) => Object.values(p.scored.C1 ?? {}).reduce((sum, n) => sum + n, 0);
 
@@ -28,7 +15,7 @@ describe("the coalesced tally feed", () => {
     // Node A would broadcast only after 2 s; it dies long before that.
     const a = await startTestApp({ keyPrefix, tallyIntervalMs: 2000 });
     const b = await track(await startTestApp({ keyPrefix, tallyIntervalMs: 100 }));
-    cleanups.push(() => deleteByPrefix(b.redis, keyPrefix));
+    defer(() => deleteByPrefix(b.redis, keyPrefix));
     const { roundId, config, cards, organizer } = await seedRound(a, {
       leaders: 1,
       middle: 1,
