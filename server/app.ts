@@ -16,6 +16,7 @@ import { evaluationHandlers } from "./live/evaluation-handlers.ts";
 import { joinHandlers } from "./live/join-handlers.ts";
 import { lockHandlers } from "./live/lock-handlers.ts";
 import { sessionHandlers } from "./live/session-handlers.ts";
+import { startSweeper } from "./live/sweeper.ts";
 import { type Handlers, registerCommands } from "./platform/command-router.ts";
 import { guardAdapterClients } from "./platform/guarded-adapter-clients.ts";
 import { httpRoutes } from "./platform/http-routes.ts";
@@ -35,6 +36,10 @@ export interface AppDeps {
   /** Built client (dist/client); pages are not served when it is missing (API tests). */
   clientDir?: string;
   tallyIntervalMs?: number;
+  /** How often this node finishes what a dead node left undone (sweeper.ts). */
+  sweepIntervalMs?: number;
+  /** Proxies trusted for X-Forwarded-For (config TRUST_PROXY); none by default. */
+  trustProxy?: string[];
 }
 
 export interface App {
@@ -58,7 +63,7 @@ const PAGES: Record<string, string> = {
 export function createApp(deps: AppDeps): App {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  app.set("trust proxy", deps.trustProxy?.length ? deps.trustProxy : false);
   const http = createServer(app);
   const { pubClient, subClient } = guardAdapterClients(deps.pubClient, deps.subClient, deps.logger);
   const io: AppServer = new Server(http, {
@@ -71,13 +76,14 @@ export function createApp(deps: AppDeps): App {
     pingInterval: 20_000,
     pingTimeout: 25_000,
   });
+  const tallyIntervalMs = deps.tallyIntervalMs ?? 300;
   const services = createServices({
     redis: deps.redis,
     keyPrefix: deps.keyPrefix,
     io,
     logger: deps.logger,
     publicUrl: deps.publicUrl,
-    tallyIntervalMs: deps.tallyIntervalMs ?? 300,
+    tallyIntervalMs,
   });
   const handlers: Handlers = {
     ...joinHandlers(services),
@@ -126,11 +132,14 @@ export function createApp(deps: AppDeps): App {
     app.use(express.static(dir, { index: false, maxAge: "1h" }));
   }
 
+  const sweeper = startSweeper(services, deps.sweepIntervalMs ?? tallyIntervalMs);
+
   return {
     http,
     io,
     services,
     async close() {
+      sweeper.stop();
       services.tally.stop();
       await io.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -37,6 +37,7 @@ const app = createApp({
   publicUrl: () => publicUrl,
   logger,
   clientDir,
+  trustProxy: config.TRUST_PROXY,
 });
 
 app.http.listen(config.PORT, config.HOST, async () => {

@@ -2,14 +2,16 @@ import type { Redis } from "ioredis";
 import type { AppServer } from "./app-types.ts";
 import { type BallotStore, createBallotStore } from "./live/ballot-store.ts";
 import { createDecisionStore, type DecisionStore } from "./live/decision-store.ts";
+import { createDiskPurge, type DiskPurge } from "./live/disk-purge.ts";
 import { createLockService, type LockService } from "./live/lock-service.ts";
 import { createResultService, type ResultService } from "./live/result-service.ts";
 import { createSessionStore, type SessionStore } from "./live/session-store.ts";
-import { createTallyFeed, type TallyFeed } from "./live/tally-feed.ts";
+import { createTallyFeed, type TallyFeed, tallyDueInMs } from "./live/tally-feed.ts";
 import { type AuditStore, createAuditStore } from "./platform/audit-store.ts";
 import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
 import { type RedisKeys, redisKeys } from "./platform/keys.ts";
 import type { Logger } from "./platform/logger.ts";
+import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.ts";
 import { type CardStore, createCardStore } from "./setup/card-store.ts";
 import { createRoundStore, type RoundStore } from "./setup/round-store.ts";
 
@@ -21,6 +23,7 @@ export interface Services {
   logger: Logger;
   publicUrl: () => string;
   auth: AuthStore;
+  logins: LoginLimiter;
   audit: AuditStore;
   rounds: RoundStore;
   cards: CardStore;
@@ -29,6 +32,7 @@ export interface Services {
   decisions: DecisionStore;
   results: ResultService;
   locks: LockService;
+  purge: DiskPurge;
   tally: TallyFeed;
 }
 
@@ -45,7 +49,7 @@ export interface ServiceOptions {
 export function createServices(o: ServiceOptions): Services {
   const keys = redisKeys(o.keyPrefix);
   const rounds = createRoundStore(o.redis, keys);
-  const ballots = createBallotStore(o.redis, keys);
+  const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));
   const decisions = createDecisionStore(o.redis, keys);
   const locks = createLockService(o.redis, keys, rounds, ballots, decisions, o.logger);
   return {
@@ -55,6 +59,7 @@ export function createServices(o: ServiceOptions): Services {
     logger: o.logger,
     publicUrl: o.publicUrl,
     auth: createAuthStore(o.redis, keys),
+    logins: createLoginLimiter(o.redis, keys),
     audit: createAuditStore(o.redis, keys),
     rounds,
     cards: createCardStore(o.redis, keys),
@@ -63,6 +68,7 @@ export function createServices(o: ServiceOptions): Services {
     decisions,
     results: createResultService(o.redis, keys, locks.readExport),
     locks,
-    tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs, o.logger),
+    purge: createDiskPurge(o.redis, keys, o.logger),
+    tally: createTallyFeed(o.io, o.redis, keys, rounds, ballots, o.tallyIntervalMs, o.logger),
   };
 }

@@ -65,10 +65,8 @@ function parseMeta(meta: string): { seq: number; receipt: string } {
   return { seq: Number(seq), receipt: receipt ?? "" };
 }
 
-/** How long a scheduled tally broadcast may stay pending before another node takes over. */
-const TALLY_PENDING_MS = 2000;
-
-export function createBallotStore(redis: Redis, keys: RedisKeys) {
+/** `tallyDueMs`: the deadline of a tally mark (tally-feed.ts owns it). */
+export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: number) {
   const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 7);
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
 
@@ -83,7 +81,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           keys.ballots(a.roundId, a.candidateId),
           keys.ballotMeta(a.roundId, a.candidateId),
           keys.scored(a.roundId, a.candidateId),
-          keys.tallyPending(a.roundId),
+          keys.tallyDue,
         ],
         [
           a.cardId,
@@ -93,7 +91,8 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           a.seq,
           newReceipt(),
           a.group,
-          TALLY_PENDING_MS,
+          tallyDueMs,
+          a.roundId,
           a.socketId,
         ],
       )) as Reply;
@@ -112,10 +111,20 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
           keys.cardStatus(a.roundId),
           keys.evaluationMeta(a.roundId),
           keys.evaluated(a.roundId),
-          keys.tallyPending(a.roundId),
+          keys.tallyDue,
           ...a.candidateIds.map((c) => keys.evaluations(a.roundId, c)),
         ],
-        [a.cardId, a.nonce, a.seq, newReceipt(), a.group, TALLY_PENDING_MS, a.socketId, ...ballots],
+        [
+          a.cardId,
+          a.nonce,
+          a.seq,
+          newReceipt(),
+          a.group,
+          tallyDueMs,
+          a.roundId,
+          a.socketId,
+          ...ballots,
+        ],
       )) as Reply;
       return outcome(res);
     },
@@ -162,8 +171,16 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
       return out;
     },
 
-    async progress(roundId: string, candidateIds: string[]): Promise<Progress> {
+    /**
+     * Progress stamped with the round's feed version, taken before the counts are read
+     * (one pipeline, in order). A broadcast takes the next version (`bump`), a join reads
+     * the current one: the update with the highest version was read after the last
+     * change, so a client can drop any older one.
+     */
+    async progress(roundId: string, candidateIds: string[], bump = false): Promise<Progress> {
       const pipe = redis.pipeline();
+      if (bump) pipe.incr(keys.feedVersion(roundId));
+      else pipe.get(keys.feedVersion(roundId));
       pipe.hgetall(keys.activeCards(roundId));
       pipe.hgetall(keys.evaluated(roundId));
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
@@ -174,13 +191,11 @@ export function createBallotStore(redis: Redis, keys: RedisKeys) {
       };
       const scored: Progress["scored"] = {};
       candidateIds.forEach((c, i) => {
-        scored[c] = counts(i + 2);
+        scored[c] = counts(i + 3);
       });
-      return { roundId, cards: counts(0), scored, evaluated: counts(1) };
+      const version = Number(replies[0]?.[1] ?? 0);
+      return { roundId, version, cards: counts(1), scored, evaluated: counts(2) };
     },
-
-    /** Clears the pending marker so the next ballot schedules the next broadcast. */
-    clearTallyPending: (roundId: string) => redis.del(keys.tallyPending(roundId)),
 
     /** All evaluation ballots of a locked round: card-less and sorted. */
     async finalEvaluations(roundId: string): Promise<EvaluationBallot[]> {

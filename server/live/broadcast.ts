@@ -1,4 +1,5 @@
-import { rooms, type SessionState } from "../../shared/protocol/index.ts";
+import { rooms, type ScreenData, type SessionState } from "../../shared/protocol/index.ts";
+import { errorFields } from "../platform/logger.ts";
 import type { Services } from "../services.ts";
 
 /**
@@ -11,8 +12,40 @@ export async function broadcastState(s: Services, roundId: string): Promise<Sess
   return state;
 }
 
+/**
+ * Revealed results and the ranking, stamped with the round's feed version. The version
+ * is taken before the results are read: a broadcast takes the next one (`bump`), a join
+ * reads the current one. So the update with the highest version was read after the last
+ * change, and a client can drop any older one that arrives late.
+ */
+export async function screenUpdate(
+  s: Services,
+  roundId: string,
+  bump = false,
+): Promise<ScreenData> {
+  const key = s.keys.feedVersion(roundId);
+  const version = bump ? await s.redis.incr(key) : Number((await s.redis.get(key)) ?? 0);
+  return { ...(await s.results.screen(roundId)), version };
+}
+
 /** Sends revealed results and the ranking to the staff and the projector. */
 export async function broadcastScreen(s: Services, roundId: string): Promise<void> {
-  const screen = await s.results.screen(roundId);
-  s.io.to(rooms.staff(roundId)).emit("screen:updated", screen);
+  s.io.to(rooms.staff(roundId)).emit("screen:updated", await screenUpdate(s, roundId, true));
+}
+
+/**
+ * Tells every screen after an action that has already happened. Its reply must say so:
+ * a failure here is logged, never thrown into the reply (the next update heals it).
+ */
+export async function announce(
+  s: Services,
+  roundId: string,
+  what: { state?: boolean; screen?: boolean } = { state: true, screen: true },
+): Promise<void> {
+  try {
+    if (what.state) await broadcastState(s, roundId);
+    if (what.screen) await broadcastScreen(s, roundId);
+  } catch (err) {
+    s.logger.warn("broadcast after an action failed", { roundId, ...errorFields(err) });
+  }
 }

@@ -2,7 +2,9 @@ import { fail, ok, type Result } from "../../shared/errors.ts";
 import { type JoinSnapshot, rooms } from "../../shared/protocol/index.ts";
 import { STAFF_ROLES } from "../../shared/roles.ts";
 import type { AppSocket, CommandContext, Handlers } from "../platform/command-router.ts";
+import { errorFields } from "../platform/logger.ts";
 import type { Services } from "../services.ts";
+import { screenUpdate } from "./broadcast.ts";
 
 const isRoundRoom = (room: string) => room.startsWith("round:") || room.startsWith("staff:");
 
@@ -79,14 +81,24 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
         leaveRounds(ctx.socket);
         return fail("round_not_found");
       }
-      const state = await s.sessions.read(roundId);
+      let state = await s.sessions.read(roundId);
+      if (state.exporting) {
+        // A node died between the lock and its export: whoever looks first finishes it.
+        // If it fails again the page shows "exporting" and the sweep keeps trying.
+        await s.locks
+          .readExport(roundId)
+          .catch((err: unknown) =>
+            s.logger.error("export not built on join", { roundId, ...errorFields(err) }),
+          );
+        state = await s.sessions.read(roundId);
+      }
       const candidateIds = round.candidates.map((c) => c.id);
       const snapshot: JoinSnapshot = {
         role: p.role,
         round,
         state,
         progress: staff ? await s.ballots.progress(roundId, candidateIds) : null,
-        screen: staff ? await s.results.screen(roundId) : null,
+        screen: staff ? await screenUpdate(s, roundId) : null,
         mine:
           p.role === "voter" && state.status === "open"
             ? await s.ballots.mine(roundId, p.cardId, candidateIds)

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { fail, ok, type Result } from "../../shared/errors.ts";
-import type { ScreenData } from "../../shared/protocol/index.ts";
+import type { ScreenContent } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { computeResults } from "../../shared/scoring/index.ts";
@@ -165,8 +165,10 @@ export function createResultService(
       return compute(config, new Set(closed), ballots, evaluations);
     },
 
-    async screen(roundId: string): Promise<ScreenData> {
-      const exported = await readExport(roundId);
+    async screen(roundId: string): Promise<ScreenContent> {
+      // While a lock's export is still being built (and may fail again), the screens show
+      // what was revealed before the lock rather than an error.
+      const exported = await readExport(roundId).catch(() => null);
       if (exported) {
         const results = byId(exported.results.candidates);
         return { roundId, results, ranking: exported.results.positions, evaluation: results };

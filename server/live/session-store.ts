@@ -39,6 +39,8 @@ function toState(
     screen,
     shownCandidateId: h.shown ?? null,
     digest: h.digest ?? null,
+    exporting: h.status === "locked" && !h.digest,
+    diskPurge: h.diskPurge === "pending" || h.diskPurge === "done" ? h.diskPurge : null,
     version: Number(h.version ?? 0),
     serverNow: now,
   };

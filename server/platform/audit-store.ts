@@ -15,11 +15,9 @@ import type { AuditWrite } from "./lua.ts";
  */
 const RECORDED_AFTER = new Set<CommandName>([
   "round:activate",
-  "link:create",
   "result:reveal",
   "evaluation:reveal",
   "tie:decide",
-  "round:lock",
 ]);
 
 /** What an entry says beyond who and what: the thing it concerned and any free text. */

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { Principal } from "../../shared/roles.ts";
 import type { RedisKeys } from "./keys.ts";
+import { type AuditWrite, defineAuditedScript } from "./lua.ts";
 import { hashPassphrase, newPassphrase, newToken, tokenHash, verifyPassphrase } from "./secrets.ts";
 
 const PrincipalSchema: z.ZodType<Principal> = z.discriminatedUnion("role", [
@@ -20,8 +21,30 @@ const PrincipalSchema: z.ZodType<Principal> = z.discriminatedUnion("role", [
 /** An organizer session lasts a long meeting day. */
 const ORGANIZER_SESSION_SECONDS = 24 * 3600;
 
+type LinkPrincipal = Extract<Principal, { role: "chair" | "observer" }>;
+
 export function createAuthStore(redis: Redis, keys: RedisKeys) {
+  const linkScript = defineAuditedScript(
+    redis,
+    "link_create",
+    new URL("./lua/link-create.lua", import.meta.url),
+  );
+
   return {
+    /**
+     * A chair or observer link for an existing round, recorded in the audit trail in the
+     * same step; null when the round does not exist.
+     */
+    async issueLink(principal: LinkPrincipal, audit: AuditWrite): Promise<string | null> {
+      const token = newToken();
+      const code = await linkScript(
+        [keys.config(principal.roundId), keys.auth(tokenHash(token))],
+        [JSON.stringify(principal)],
+        audit,
+      );
+      return code === "ok" ? token : null;
+    },
+
     /** Issues a token for a principal; organizer sessions expire, links do not. */
     async issue(principal: Principal): Promise<string> {
       const token = newToken();
@@ -62,11 +85,15 @@ export function createAuthStore(redis: Redis, keys: RedisKeys) {
         await redis.set(keys.organizerSecret, hashPassphrase(opts.fixed));
         return null;
       }
-      const exists = await redis.exists(keys.organizerSecret);
-      if (exists && !opts.renew) return null;
       const passphrase = newPassphrase();
-      await redis.set(keys.organizerSecret, hashPassphrase(passphrase));
-      return passphrase;
+      if (opts.renew) {
+        await redis.set(keys.organizerSecret, hashPassphrase(passphrase));
+        return passphrase;
+      }
+      // NX: of two nodes starting together on an empty Redis, exactly one sets and prints
+      // its passphrase; the other finds it stands (only its hash is stored, by design).
+      const won = await redis.set(keys.organizerSecret, hashPassphrase(passphrase), "NX");
+      return won ? passphrase : null;
     },
 
     /** The projector link's token: one per deployment, kept so every start prints it. */

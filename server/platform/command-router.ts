@@ -72,8 +72,13 @@ export function registerCommands(
       try {
         const handler = handlers[name] as Handler<typeof name>;
         const result = await handler({ socket, principal }, data);
-        if (result.ok && onSuccess)
-          await onSuccess(principal, name, data as Record<string, unknown>);
+        if (result.ok && onSuccess) {
+          // The action happened: a failure to record it after the fact is logged, and the
+          // reply still says what happened.
+          await onSuccess(principal, name, data as Record<string, unknown>).catch((err: unknown) =>
+            logger.error("after-command step failed", { command: name, ...errorFields(err) }),
+          );
+        }
         ack(result);
       } catch (err) {
         logger.error("command failed", {

@@ -1,4 +1,15 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** Names Express's `trust proxy` understands besides addresses and subnets. */
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxySpec(item: string): boolean {
+  const [address, bits, extra] = item.split("/");
+  if (extra !== undefined || !address) return false;
+  if (bits === undefined) return PROXY_NAMES.has(item) || isIP(address) !== 0;
+  return isIP(address) !== 0 && /^\d{1,3}$/.test(bits);
+}
 
 /** Environment configuration, parsed once at start-up; a bad value stops the server. */
 export const ConfigSchema = z.object({
@@ -16,6 +27,24 @@ export const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Sets the organizer passphrase (stored hashed); otherwise one is generated once. */
   ORGANIZER_PASSWORD: z.string().min(6).optional(),
+  /**
+   * The proxies whose X-Forwarded-For is believed (comma-separated addresses, subnets or
+   * loopback / linklocal / uniquelocal). Default none: the login limit counts the socket's
+   * own address, so a forged header neither buys guesses nor locks anyone else out.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((item) => item.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => list.every(isProxySpec),
+      "addresses, subnets or loopback/linklocal/uniquelocal",
+    ),
   /** Where the built client lives. */
   CLIENT_DIR: z.string().optional(),
 });

@@ -10,10 +10,6 @@ import { errorFields } from "./logger.ts";
 const LoginBody = z.object({ passphrase: z.string().min(1).max(200) }).strict();
 const RoundParam = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 
-/** Failed logins allowed per client address per window before it must wait. */
-const LOGIN_ATTEMPTS = 10;
-const LOGIN_WINDOW_S = 300;
-
 const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_payload: 400,
   unauthorized: 401,
@@ -46,16 +42,14 @@ export function httpRoutes(s: Services): Router {
   r.post("/api/login", async (req, res) => {
     const body = LoginBody.safeParse(req.body);
     if (!body.success) return send(res, "invalid_payload");
-    // Counted in Redis, so every node shares one limit per address.
-    const bucket = s.keys.loginAttempts(req.ip ?? "unknown");
-    const attempts = await s.redis.incr(bucket);
-    if (attempts === 1) await s.redis.expire(bucket, LOGIN_WINDOW_S);
-    if (attempts > LOGIN_ATTEMPTS) return send(res, "rate_limited");
+    // req.ip is the socket's address unless TRUST_PROXY names the proxy in front of us.
+    const address = req.ip ?? "unknown";
+    if (!(await s.logins.attempt(address)).allowed) return send(res, "rate_limited");
     if (!(await s.auth.checkPassphrase(body.data.passphrase))) {
       s.logger.warn("organizer login refused", { ip: req.ip });
       return send(res, "wrong_passphrase");
     }
-    await s.redis.del(bucket);
+    await s.logins.clear(address);
     res.json(ok({ token: await s.auth.issue({ role: "organizer" }) }));
   });
 

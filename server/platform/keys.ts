@@ -47,7 +47,16 @@ export function redisKeys(prefix: string) {
     finalBallots: (id: string) => `${round(id)}final-ballots`,
     finalEvaluations: (id: string) => `${round(id)}final-evaluations`,
     export: (id: string) => `${round(id)}export`,
-    tallyPending: (id: string) => `${round(id)}tally-pending`,
+    /** Locked rounds whose export is not stored yet: any node builds them (lock-service). */
+    exportsPending: `${prefix}exports-pending`,
+    /** Locked rounds whose card-keyed writes may still be in the append-only file. */
+    diskPurgePending: `${prefix}disk-purge-pending`,
+    /** The rewrite started for the rounds pending: Redis run id, rewrite number, rounds. */
+    diskPurgeRewrite: `${prefix}disk-purge-rewrite`,
+    /** Round id → deadline (Redis ms) of its coalesced tally broadcast (tally-feed). */
+    tallyDue: `${prefix}tally-due`,
+    /** Counter stamped on every progress and screen update of the round, in order. */
+    feedVersion: (id: string) => `${round(id)}feed-version`,
   };
 }
 

@@ -60,9 +60,10 @@ export function setupHandlers(s: Services): SetupHandlers {
       return ok({ roundId });
     },
 
-    "link:create": async (_ctx, { roundId, role }) => {
-      if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
-      return ok({ token: await s.auth.issue({ role, roundId }) });
+    "link:create": async (ctx, { roundId, role }) => {
+      const audit = s.audit.write(ctx.principal, roundId, "link:create", { subject: role });
+      const token = await s.auth.issueLink({ role, roundId }, audit);
+      return token ? ok({ token }) : fail("round_not_found");
     },
 
     "cards:issue": async (ctx, { roundId, counts, requestId }) => {

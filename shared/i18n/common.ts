@@ -15,6 +15,18 @@ export const common = defineTexts({
   "role.observer": { zh: "监督", en: "Observer" },
   "status.open": { zh: "进行中", en: "Open" },
   "status.locked": { zh: "已锁定", en: "Locked" },
+  "status.exporting": {
+    zh: "已锁定，正在生成导出文件",
+    en: "Locked; the export file is being generated",
+  },
+  "status.diskPurge.pending": {
+    zh: "正在清除磁盘上按评分卡记录的评分…",
+    en: "Removing the card-keyed ballot records from disk…",
+  },
+  "status.diskPurge.done": {
+    zh: "磁盘上已无按评分卡记录的评分",
+    en: "No card-keyed ballot records left on disk",
+  },
   "timer.speech": { zh: "演讲", en: "Speech" },
   "timer.defense": { zh: "答辩", en: "Defense" },
   "window.pending": { zh: "未开始评分", en: "Not yet open" },

@@ -168,7 +168,8 @@ export interface CommandResults {
   "card:void": CardInfo;
   "card:reissue": IssuedCard;
   "link:create": { token: string };
-  "round:lock": { digest: string };
+  /** digest is null while the export is still being generated (SessionState.exporting). */
+  "round:lock": { digest: string | null };
   "session:goto": SessionState;
   "timer:start": SessionState;
   "timer:stop": SessionState;

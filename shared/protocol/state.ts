@@ -33,8 +33,18 @@ export interface SessionState {
   screen: ScreenView;
   /** The candidate whose result the screen shows, when screen is "result". */
   shownCandidateId: string | null;
-  /** Export digest once locked. */
+  /** Export digest once locked and the export is stored. */
   digest: string | null;
+  /**
+   * Locked, and the export file is still being built (a node died between the two steps
+   * of the lock): any node finishes it. Always false while open.
+   */
+  exporting: boolean;
+  /**
+   * After the lock, whether a rewrite of Redis's append-only file that started after the
+   * lock has completed, so no card-keyed ballot write is left on disk. null while open.
+   */
+  diskPurge: "pending" | "done" | null;
   /** Bumped on every change so a client can drop a state older than the one it has. */
   version: number;
   /** Server clock when this state was sent, for countdown sync. */
@@ -44,6 +54,11 @@ export interface SessionState {
 /** Live progress: how many cards have scored, never what they scored. */
 export interface Progress {
   roundId: string;
+  /**
+   * The round's feed version (shared with ScreenData, increasing): a client drops an
+   * update older than the one it has.
+   */
+  version: number;
   /** Active (not voided) cards per group. */
   cards: Record<string, number>;
   /** Speech ballots per candidate per group. */
@@ -53,7 +68,7 @@ export interface Progress {
 }
 
 /** What the projector may show beyond the public state: revealed results only. */
-export interface ScreenData {
+export interface ScreenContent {
   roundId: string;
   /** Results of revealed candidates, by candidate id. */
   results: Record<string, CandidateResult>;
@@ -64,6 +79,11 @@ export interface ScreenData {
    * (evaluationCounts, byGroup.evaluation) and favourable rate.
    */
   evaluation: Record<string, CandidateResult> | null;
+}
+
+/** ScreenContent as sent, with the round's feed version (see Progress.version). */
+export interface ScreenData extends ScreenContent {
+  version: number;
 }
 
 export interface CardInfo {

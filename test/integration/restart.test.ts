@@ -2,26 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawnRedis } from "../../scripts/setup/redis.mjs";
+import { useCleanups } from "../utils/cleanups.ts";
 import { call, expectOk } from "../utils/socket-client.ts";
-import {
-  fetchExport,
-  randomScores,
-  seedRound,
-  startTestApp,
-  type TestApp,
-} from "../utils/test-app.ts";
+import { fetchExport, randomScores, seedRound, startTestApp } from "../utils/test-app.ts";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function track(t: TestApp): Promise<TestApp> {
-  cleanups.push(() => t.close());
-  return t;
-}
+const { defer, track } = useCleanups();
 
 describe("restarts lose no acknowledged ballot", () => {
   it("a server restarted mid-session serves the same session with every ballot", async () => {
@@ -66,9 +53,9 @@ describe("restarts lose no acknowledged ballot", () => {
 
   it("a Redis killed without warning comes back with every acknowledged ballot (AOF, fsync always)", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "jingpin-crash-"));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    defer(() => rm(dataDir, { recursive: true, force: true }));
     const redis1 = await spawnRedis({ dataDir });
-    cleanups.push(() => redis1.stop());
+    defer(() => redis1.stop());
     const t1 = await startTestApp({ redisUrl: redis1.url, keyPrefix: "crash:" });
     const { roundId, config, cards, organizer } = await seedRound(t1, {
       leaders: 10,
@@ -97,7 +84,7 @@ describe("restarts lose no acknowledged ballot", () => {
     await t1.close().catch(() => {});
 
     const redis2 = await spawnRedis({ dataDir });
-    cleanups.push(() => redis2.stop());
+    defer(() => redis2.stop());
     const t2 = await track(await startTestApp({ redisUrl: redis2.url, keyPrefix: "crash:" }));
     const org = await t2.client(t1.organizerToken);
     expect(expectOk(await call(org, "session:join", { roundId })).progress?.scored.C7).toEqual({

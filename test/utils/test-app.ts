@@ -45,6 +45,8 @@ export interface TestAppOptions {
   hallLinks?: boolean;
   /** A fixed port, to bring a server back where its clients expect it (default: free). */
   port?: number;
+  /** TRUST_PROXY, already parsed. */
+  trustProxy?: string[];
 }
 
 /**
@@ -71,6 +73,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     logger: silentLogger,
     clientDir: opts.clientDir,
     tallyIntervalMs: opts.tallyIntervalMs ?? 100,
+    trustProxy: opts.trustProxy,
   });
   // Loopback only: no test sends traffic to the machine's network address.
   await new Promise<void>((resolve) => app.http.listen(opts.port ?? 0, "127.0.0.1", resolve));

@@ -6,6 +6,7 @@ import type {
   SessionState,
 } from "../../../shared/protocol/index.ts";
 import type { Connection } from "../lib/connection.svelte.ts";
+import { supersedes } from "../lib/feed-version.ts";
 
 /** One round as the staff watch it: config, session state, progress and revealed results. */
 export interface LiveRound {
@@ -51,16 +52,18 @@ export function watchRound(conn: Connection, roundId: string | null): LiveRound 
     live.joinError = null;
     live.snapshot = res.data;
     live.state = res.data.state;
-    live.progress = res.data.progress;
-    live.screen = res.data.screen;
+    // A broadcast newer than the snapshot may have come in while the join was under way.
+    const { progress, screen } = res.data;
+    if (progress && supersedes(live.progress, progress)) live.progress = progress;
+    if (screen && supersedes(live.screen, screen)) live.screen = screen;
   }
 
   const onState = (s: SessionState) => applyState(s);
   const onProgress = (p: Progress) => {
-    if (mine(p.roundId)) live.progress = p;
+    if (mine(p.roundId) && supersedes(live.progress, p)) live.progress = p;
   };
   const onScreen = (s: ScreenData) => {
-    if (mine(s.roundId)) live.screen = s;
+    if (mine(s.roundId) && supersedes(live.screen, s)) live.screen = s;
   };
   const onConnect = () => void join();
 

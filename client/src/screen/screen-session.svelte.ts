@@ -2,6 +2,7 @@ import type { ErrorCode } from "../../../shared/errors.ts";
 import type { Progress, ScreenData, SessionState } from "../../../shared/protocol/state.ts";
 import type { RoundConfig } from "../../../shared/round-file.ts";
 import { type Connection, connect } from "../lib/connection.svelte.ts";
+import { supersedes } from "../lib/feed-version.ts";
 
 /** Where the projector's token lives once takeLinkToken has moved it out of the address bar. */
 export const PROJECTOR_TOKEN_KEY = "jingpin.projector";
@@ -39,10 +40,10 @@ export class ScreenSession {
       if (current && s.roundId === current.roundId && s.version >= current.version) this.state = s;
     });
     socket.on("tally:updated", (p) => {
-      if (p.roundId === this.state?.roundId) this.progress = p;
+      if (p.roundId === this.state?.roundId && supersedes(this.progress, p)) this.progress = p;
     });
     socket.on("screen:updated", (d) => {
-      if (d.roundId === this.state?.roundId) this.screen = d;
+      if (d.roundId === this.state?.roundId && supersedes(this.screen, d)) this.screen = d;
     });
   }
 
@@ -56,8 +57,9 @@ export class ScreenSession {
       const snap = res.data;
       this.round = snap.round;
       this.state = snap.state;
-      this.progress = snap.progress;
-      this.screen = snap.screen;
+      // A broadcast newer than the snapshot may have come in while the join was under way.
+      if (!snap.progress || supersedes(this.progress, snap.progress)) this.progress = snap.progress;
+      if (!snap.screen || supersedes(this.screen, snap.screen)) this.screen = snap.screen;
       this.publicUrl = snap.publicUrl;
       this.idle = false;
     } else if (res.error === "round_not_found") {

@@ -1,9 +1,9 @@
 -- Store a card's democratic evaluation (one choice per candidate, blanks allowed) with
 -- every check in the same atomic step, like a speech ballot. Each candidate's choice is
 -- kept per candidate, keyed by card, so a revision replaces it and a blank removes it.
--- KEYS: state, card-status, eval-meta, evaluated, tally-pending, then one eval(c) per candidate
--- ARGV: cardId, nonce, seq, receipt, group, tallyThrottleMs, socketId, then per candidate
---       the ballot JSON or '' for blank (same order as the KEYS)
+-- KEYS: state, card-status, eval-meta, evaluated, tally-due, then one eval(c) per candidate
+-- ARGV: cardId, nonce, seq, receipt, group, tallyDueInMs, roundId, socketId, then per
+--       candidate the ballot JSON or '' for blank (same order as the KEYS)
 -- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1), replaced(0|1)}; replaced
 -- is 1 when the evaluation it replaced came from another socket (maybe another device).
 if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
@@ -15,18 +15,20 @@ if prev then
   local seq, nonce, receipt, socket = string.match(prev, '^(%d+)|([^|]+)|([^|]+)|?(.*)$')
   if nonce == ARGV[2] then return {'duplicate', receipt, 0, 0} end
   if tonumber(ARGV[3]) <= tonumber(seq) then return {'stale_revision'} end
-  if socket ~= ARGV[7] then replaced = 1 end
+  if socket ~= ARGV[8] then replaced = 1 end
 else
   redis.call('HINCRBY', KEYS[4], ARGV[5], 1)
 end
 for i = 6, #KEYS do
-  local ballot = ARGV[i + 2]
+  local ballot = ARGV[i + 3]
   if ballot == '' then
     redis.call('HDEL', KEYS[i], ARGV[1])
   else
     redis.call('HSET', KEYS[i], ARGV[1], ballot)
   end
 end
-redis.call('HSET', KEYS[3], ARGV[1], ARGV[3] .. '|' .. ARGV[2] .. '|' .. ARGV[4] .. '|' .. ARGV[7])
-local flush = redis.call('SET', KEYS[5], '1', 'PX', ARGV[6], 'NX') and 1 or 0
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[3] .. '|' .. ARGV[2] .. '|' .. ARGV[4] .. '|' .. ARGV[8])
+local t = redis.call('TIME')
+local due = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[6])
+local flush = redis.call('ZADD', KEYS[5], 'NX', due, ARGV[7])
 return {'ok', ARGV[4], flush, replaced}

@@ -1,0 +1,46 @@
+import { errorFields } from "../platform/logger.ts";
+import type { Services } from "../services.ts";
+import { announce } from "./broadcast.ts";
+
+/**
+ * What a node that died may have left undone, finished by whichever node looks first:
+ * every node runs this at start-up and then every `periodMs`. Everything it acts on is in
+ * Redis (tally marks past their deadline, exports still to build, locks whose card-keyed
+ * writes may still be on disk), so no node holds a responsibility in memory alone.
+ */
+export function startSweeper(s: Services, periodMs: number): { stop(): void } {
+  let running = false;
+  const steps: [string, () => Promise<void>][] = [
+    ["tally", () => s.tally.sweep()],
+    [
+      "exports",
+      async () => {
+        for (const roundId of await s.locks.finishPending()) await announce(s, roundId);
+      },
+    ],
+    [
+      "disk purge",
+      async () => {
+        for (const roundId of await s.purge.sweep()) await announce(s, roundId, { state: true });
+      },
+    ],
+  ];
+
+  async function tick(): Promise<void> {
+    if (running) return; // a slow Redis: the next tick waits for this one
+    running = true;
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (err) {
+        s.logger.warn("sweep step failed", { step: name, ...errorFields(err) });
+      }
+    }
+    running = false;
+  }
+
+  void tick();
+  const timer = setInterval(() => void tick(), periodMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
