@@ -1,7 +1,8 @@
 import { randomInt } from "node:crypto";
-import { fail, type InputIssue, ok } from "../../shared/errors.ts";
+import { fail, ok } from "../../shared/errors.ts";
 import { rooms } from "../../shared/protocol/index.ts";
 import { RoundFile } from "../../shared/round-file.ts";
+import { roundFileIssues } from "../../shared/round-file-issues.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
 
@@ -39,10 +40,7 @@ export function setupHandlers(s: Services): SetupHandlers {
     "round:import": async (_ctx, { file }) => {
       const parsed = RoundFile.safeParse(file);
       if (!parsed.success) {
-        const issues: InputIssue[] = parsed.error.issues
-          .slice(0, 20)
-          .map((i) => ({ path: i.path.join("."), message: i.message }));
-        return fail("invalid_round_file", issues);
+        return fail("invalid_round_file", roundFileIssues(file, parsed.error.issues.slice(0, 20)));
       }
       const roundId = newRoundId();
       await s.rounds.create(roundId, parsed.data, new Date());

@@ -24,6 +24,19 @@ const roundRef = { roundId: Id };
 const STAFF: Role[] = ["organizer", "chair"];
 const ALL: Role[] = ["organizer", "chair", "projector", "voter", "observer"];
 
+/**
+ * A map from ids: zod's record skips a `__proto__` key without a word (assigning it would
+ * set the prototype), so such a payload would be stored as if the key were never sent. The
+ * raw object is checked first, and a payload carrying one is refused as a whole.
+ */
+function idRecord<V extends z.ZodType>(value: V) {
+  return z
+    .custom<Record<string, unknown>>(
+      (raw) => typeof raw !== "object" || raw === null || !Object.hasOwn(raw, "__proto__"),
+    )
+    .pipe(z.record(Id, value));
+}
+
 /** A voter's nonce: random, generated on the phone with crypto.getRandomValues. */
 const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
@@ -38,7 +51,7 @@ export const commands = {
   "cards:issue": {
     roles: ["organizer"],
     payload: z
-      .object({ ...roundRef, counts: z.record(Id, z.number().int().min(0).max(2000)) })
+      .object({ ...roundRef, counts: idRecord(z.number().int().min(0).max(2000)) })
       .strict(),
   },
   "cards:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
@@ -101,7 +114,7 @@ export const commands = {
     payload: z
       .object({
         /** Candidate id → option id; candidates left blank are simply absent. */
-        choices: z.record(Id, Id),
+        choices: idRecord(Id),
         nonce: Nonce,
         seq: z.number().int().min(1).max(1_000_000),
       })
@@ -112,7 +125,7 @@ export const commands = {
     payload: z
       .object({
         candidateId: Id,
-        scores: z.record(Id, z.number().finite()),
+        scores: idRecord(z.number().finite()),
         nonce: Nonce,
         seq: z.number().int().min(1).max(1_000_000),
       })
