@@ -1,20 +1,32 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_DIR } from "../utils/browser.ts";
+import type { Browser } from "playwright-core";
+import { CONTENT_SECURITY_POLICY } from "../../server/platform/security-headers.ts";
+import { CLIENT_DIR, launchBrowser } from "../utils/browser.ts";
 import { startTestApp, type TestApp } from "../utils/test-app.ts";
 
 let t: TestApp;
+let browser: Browser;
 beforeAll(async () => {
   t = await startTestApp({ clientDir: CLIENT_DIR });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
+  await browser?.close();
   await t?.close();
 });
+
+const PAGE_ROUTES = ["/", "/v", "/screen", "/chair", "/observer", "/results"];
 
 /** A raw GET (fetch would decompress and hide the encoding). */
 function get(
   path: string,
-): Promise<{ status: number; encoding: string | undefined; body: string }> {
+): Promise<{
+  status: number;
+  encoding: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
   return new Promise((resolve, reject) => {
     const req = request(`${t.url}${path}`, { headers: { "accept-encoding": "gzip" } }, (res) => {
       const chunks: Buffer[] = [];
@@ -23,6 +35,7 @@ function get(
         resolve({
           status: res.statusCode ?? 0,
           encoding: res.headers["content-encoding"],
+          headers: res.headers,
           body: Buffer.concat(chunks).toString("latin1"),
         }),
       );
@@ -34,8 +47,47 @@ function get(
 
 describe("the built pages", () => {
   it("are served at their routes", async () => {
-    for (const path of ["/", "/v", "/screen", "/chair", "/observer", "/results"]) {
+    for (const path of PAGE_ROUTES) {
       expect((await get(path)).status, path).toBe(200);
+    }
+  });
+
+  it("send a same-origin Content-Security-Policy, nosniff and no framing on every route", async () => {
+    const assets = [...(await get("/v")).body.matchAll(/src="(\/assets\/[^"]+)"/g)].map(
+      (m) => m[1] ?? "",
+    );
+    for (const path of [...PAGE_ROUTES, ...assets, "/healthz", "/api/rounds/r1/export"]) {
+      const { headers } = await get(path);
+      expect(headers["content-security-policy"], path).toBe(CONTENT_SECURITY_POLICY);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe");
+  });
+
+  it("run under that policy: no page breaks a rule of it", async () => {
+    const context = await browser.newContext();
+    try {
+      for (const path of PAGE_ROUTES) {
+        const page = await context.newPage();
+        const violations: string[] = [];
+        page.on("console", (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
+        await page.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (e) =>
+            console.error(`Content Security Policy: ${e.violatedDirective} ${e.blockedURI}`),
+          );
+        });
+        await page.goto(`${t.url}${path}`);
+        // Each page renders its first heading or field once its bundle and styles ran.
+        await page.locator("#app > *").first().waitFor();
+        expect(violations, path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
     }
   });
 
