@@ -166,6 +166,7 @@ export const chair = defineTexts({
   },
 
   "chair.audit.title": { zh: "操作记录", en: "Audit trail" },
+  "chair.audit.zone": { zh: "时间均为{zone}。", en: "Times are {zone}." },
   "chair.audit.hint": {
     zh: "组织者和主持人影响结果的每一步操作；评委的操作从不记录。",
     en: "Every organizer and chair action that affects the results; voters' actions are never recorded.",

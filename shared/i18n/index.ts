@@ -6,6 +6,7 @@ import { phone } from "./phone.ts";
 import { results } from "./results.ts";
 import { roundFile } from "./round-file.ts";
 import { screen } from "./screen.ts";
+import { time } from "./time.ts";
 
 /**
  * The one dictionary of every UI string, assembled from one file per area so that each
@@ -20,6 +21,7 @@ const dictionary = {
   ...organizer,
   ...results,
   ...roundFile,
+  ...time,
 };
 
 export type MessageKey = keyof typeof dictionary;

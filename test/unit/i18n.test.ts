@@ -8,8 +8,9 @@ import { phone } from "../../shared/i18n/phone.ts";
 import { results } from "../../shared/i18n/results.ts";
 import { roundFile } from "../../shared/i18n/round-file.ts";
 import { screen } from "../../shared/i18n/screen.ts";
+import { time } from "../../shared/i18n/time.ts";
 
-const areas = { common, errors, phone, screen, chair, organizer, results, roundFile };
+const areas = { common, errors, phone, screen, chair, organizer, results, roundFile, time };
 
 describe("the dictionary", () => {
   it("defines no key in two areas (a later area would silently win)", () => {
