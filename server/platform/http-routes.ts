@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { canonicalJson } from "../../shared/canonical-json.ts";
+import { asciiDownloadName, contentDisposition, downloadName } from "../../shared/download-name.ts";
 import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { buildWorkbook } from "../results/xlsx-workbook.ts";
@@ -31,6 +32,11 @@ function send(res: Response, error: ErrorCode): void {
 function sendNull(res: Response, error: ErrorCode): null {
   send(res, error);
   return null;
+}
+
+/** Named after the round and the hall's date of the lock (shared/download-name.ts). */
+function attachment(file: RoundExport, ext: string): string {
+  return contentDisposition(downloadName(file.round, ext), asciiDownloadName(file.round, ext));
 }
 
 function bearer(req: Request): string | null {
@@ -78,14 +84,14 @@ export function httpRoutes(s: Services): Router {
   r.get("/api/rounds/:roundId/export", async (req, res) => {
     const file = await exportFor(req, res);
     if (!file) return;
-    res.set("Content-Disposition", `attachment; filename="jingpin-${file.round.id}.json"`);
+    res.set("Content-Disposition", attachment(file, "json"));
     res.type("application/json").send(canonicalJson(file));
   });
 
   r.get("/api/rounds/:roundId/export.xlsx", async (req, res) => {
     const file = await exportFor(req, res);
     if (!file) return;
-    res.set("Content-Disposition", `attachment; filename="jingpin-${file.round.id}.xlsx"`);
+    res.set("Content-Disposition", attachment(file, "xlsx"));
     res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     res.send(await buildWorkbook(file));
   });

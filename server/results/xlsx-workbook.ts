@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
+import { hallTime } from "../../shared/hall-time.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { roundHalf } from "../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../shared/scoring/types.ts";
-import { hallTime } from "../../shared/hall-time.ts";
 
 type Cell = string | number | null;
 

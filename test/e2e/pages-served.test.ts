@@ -1,6 +1,6 @@
 import { request } from "node:http";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../server/platform/security-headers.ts";
 import { CLIENT_DIR, launchBrowser } from "../utils/browser.ts";
 import { startTestApp, type TestApp } from "../utils/test-app.ts";
@@ -19,9 +19,7 @@ afterAll(async () => {
 const PAGE_ROUTES = ["/", "/v", "/screen", "/chair", "/observer", "/results"];
 
 /** A raw GET (fetch would decompress and hide the encoding). */
-function get(
-  path: string,
-): Promise<{
+function get(path: string): Promise<{
   status: number;
   encoding: string | undefined;
   headers: Record<string, string | string[] | undefined>;
