@@ -64,7 +64,13 @@ export interface InputIssue {
 /** Every ack is one of these: expected failures are returned, not thrown. */
 export type Result<T> =
   | { ok: true; data: T }
-  | { ok: false; error: ErrorCode; issues?: InputIssue[] };
+  | {
+      ok: false;
+      error: ErrorCode;
+      issues?: InputIssue[];
+      /** With `rate_limited`: whole seconds until another attempt is counted afresh. */
+      retryAfter?: number;
+    };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 export const fail = (error: ErrorCode, issues?: InputIssue[]): Result<never> =>

@@ -56,7 +56,12 @@ export function httpRoutes(s: Services): Router {
     const bucket = s.keys.loginAttempts(req.ip ?? "unknown");
     const attempts = await s.redis.incr(bucket);
     if (attempts === 1) await s.redis.expire(bucket, LOGIN_WINDOW_S);
-    if (attempts > LOGIN_ATTEMPTS) return send(res, "rate_limited");
+    if (attempts > LOGIN_ATTEMPTS) {
+      // The lockout lasts as long as the counter lives: say how long, so the page can too.
+      const retryAfter = Math.max(1, await s.redis.ttl(bucket));
+      res.set("Retry-After", String(retryAfter));
+      return res.status(429).json({ ...fail("rate_limited"), retryAfter });
+    }
     if (!(await s.auth.checkPassphrase(body.data.passphrase))) {
       s.logger.warn("organizer login refused", { ip: req.ip });
       return send(res, "wrong_passphrase");

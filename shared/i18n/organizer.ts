@@ -51,6 +51,14 @@ export const organizer = defineTexts({
     zh: "“{name}”不是有效的 JSON 文件：{detail}",
     en: '"{name}" is not a valid JSON file: {detail}',
   },
+  "org.login.lockedMinutes": {
+    zh: "尝试次数过多，请 {n} 分钟后再试",
+    en: "Too many attempts; try again in {n} {n|minute|minutes}",
+  },
+  "org.login.lockedSeconds": {
+    zh: "尝试次数过多，请 {n} 秒后再试",
+    en: "Too many attempts; try again in {n} {n|second|seconds}",
+  },
   "org.import.issues": { zh: "需要修改的地方：", en: "What to change:" },
 
   "org.summary.title": { zh: "方案概要", en: "Round summary" },

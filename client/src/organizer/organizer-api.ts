@@ -1,7 +1,7 @@
 import { filenameOf } from "../../../shared/download-name.ts";
 import { ERROR_CODES, type ErrorCode, type Result } from "../../../shared/errors.ts";
 
-type Failure = { ok: false; error: ErrorCode };
+type Failure = { ok: false; error: ErrorCode; retryAfter?: number };
 
 /**
  * The organizer's two HTTP calls (everything else goes over the socket). Failures come
@@ -16,8 +16,11 @@ async function request(url: string, init: RequestInit): Promise<Response | Failu
   }
   if (res.ok) return res;
   try {
-    const body = (await res.json()) as { error?: unknown };
+    const body = (await res.json()) as { error?: unknown; retryAfter?: unknown };
     const known = ERROR_CODES.find((c) => c === body.error);
+    if (known && typeof body.retryAfter === "number") {
+      return { ok: false, error: known, retryAfter: body.retryAfter };
+    }
     if (known) return { ok: false, error: known };
   } catch {
     // Not our JSON (a proxy's error page, say): fall through.
