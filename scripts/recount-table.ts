@@ -1,3 +1,4 @@
+import { hallTime } from "../shared/hall-time.ts";
 import type { ParsedRoundExport, RoundExportVerification } from "../shared/round-export.ts";
 import { formatRate, formatScore } from "../shared/scoring/round-half.ts";
 import type { PositionResult, Results } from "../shared/scoring/types.ts";
@@ -123,7 +124,7 @@ export function renderReport(
   const verdict = (ok: boolean) => (ok ? "一致 OK" : "不一致 MISMATCH");
   const valuesOk = verification.mismatches.length === 0;
   return [
-    `竞聘结果复算 Recount — ${file.round.title} (${file.round.id}), 锁定 locked ${file.round.lockedAt}`,
+    `竞聘结果复算 Recount — ${file.round.title} (${file.round.id}), 锁定 locked ${hallTime(file.round.lockedAt, "zh-CN")} = ${file.round.lockedAt}`,
     `保留 ${file.method.decimals} 位小数 · 演讲 ${file.method.speechWeight} / 测评 ${file.method.evaluationWeight}`,
     "",
     candidateTable(file, results),

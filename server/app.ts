@@ -21,6 +21,7 @@ import { type Handlers, registerCommands } from "./platform/command-router.ts";
 import { guardAdapterClients } from "./platform/guarded-adapter-clients.ts";
 import { httpRoutes } from "./platform/http-routes.ts";
 import type { Logger } from "./platform/logger.ts";
+import { securityHeaders } from "./platform/security-headers.ts";
 import { createServices, type Services } from "./services.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
 
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps): App {
 
   // Pages and exports gzipped: a phone on a crowded hall Wi-Fi loads a third of the bytes.
   app.use(compression());
+  app.use(securityHeaders);
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {
     const dir = deps.clientDir;

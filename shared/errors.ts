@@ -1,3 +1,5 @@
+import type { Message } from "./i18n/index.ts";
+
 /**
  * Every error a client can be told, as a closed union. The client translates each code
  * (shared/i18n); the server logs the details and never sends a message or a stack trace.
@@ -50,16 +52,27 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A path inside an invalid input, e.g. "candidates.2.applications.0", with a short reason. */
+/**
+ * One thing wrong in an invalid input. `path` is for programs (0-based, dotted, e.g.
+ * "candidates.2.applications"); people read `at` (the thing, by its label and 1-based
+ * position) and `problem`, both dictionary keys with params, joined by `file.issue`.
+ */
 export interface InputIssue {
   path: string;
-  message: string;
+  at: Message;
+  problem: Message;
 }
 
 /** Every ack is one of these: expected failures are returned, not thrown. */
 export type Result<T> =
   | { ok: true; data: T }
-  | { ok: false; error: ErrorCode; issues?: InputIssue[] };
+  | {
+      ok: false;
+      error: ErrorCode;
+      issues?: InputIssue[];
+      /** With `rate_limited`: whole seconds until another attempt is counted afresh. */
+      retryAfter?: number;
+    };
 
 export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 export const fail = (error: ErrorCode, issues?: InputIssue[]): Result<never> =>

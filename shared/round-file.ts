@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isMultipleOf } from "./rubric.ts";
+import type { RoundFileProblem } from "./i18n/round-file.ts";
+import { hasAtMostDecimals, isMultipleOf, STEP_DECIMALS } from "./rubric.ts";
 
 /**
  * The round file (docs/round-file.md): everything a round needs before the session, as the
@@ -8,29 +9,55 @@ import { isMultipleOf } from "./rubric.ts";
  */
 export const Id = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, "id")
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, "file.problem.id")
   // Ids become object keys in results; these would reach Object.prototype.
-  .refine((id) => !["__proto__", "constructor", "prototype"].includes(id), "reserved id");
+  .refine(
+    (id) => !["__proto__", "constructor", "prototype"].includes(id),
+    "file.problem.reservedId",
+  );
 const Label = z.string().trim().min(1).max(120);
 const EPS = 1e-9;
+
+/**
+ * A number from the file, bounded so that no legal file can make a result non-finite or
+ * absurd (sums of 2000 ballots × 20 criteria × 1000 points stay far below 2^53), and written
+ * with few enough decimals to be compared exactly. Refinement messages are dictionary keys
+ * (shared/i18n/round-file.ts): round-file-issues.ts turns them into sentences.
+ */
+function decimal(min: number, max: number, decimals: number) {
+  return z
+    .number()
+    .min(min)
+    .max(max)
+    .refine((x) => hasAtMostDecimals(x, decimals), {
+      message: "file.problem.decimals",
+      params: { decimals },
+    });
+}
 
 export const Criterion = z
   .object({
     id: Id,
     label: Label,
-    max: z.number().positive().max(1000),
-    step: z.number().positive(),
+    max: decimal(0.01, 1000, STEP_DECIMALS),
+    step: decimal(0.01, 1000, STEP_DECIMALS),
   })
-  .refine((c) => isMultipleOf(c.max, c.step), { message: "max must be a multiple of step" });
+  .strict()
+  .refine((c) => isMultipleOf(c.max, c.step), {
+    message: "file.problem.maxOffStep",
+    path: ["max"],
+  });
 
-export const Group = z.object({ id: Id, label: Label, weight: z.number().positive() });
+export const Group = z.object({ id: Id, label: Label, weight: decimal(0.0001, 100, 4) }).strict();
 
-export const EvaluationOption = z.object({
-  id: Id,
-  label: Label,
-  points: z.number().nullable(),
-  favourable: z.boolean().optional(),
-});
+export const EvaluationOption = z
+  .object({
+    id: Id,
+    label: Label,
+    points: decimal(0, 1000, 2).nullable(),
+    favourable: z.boolean().optional(),
+  })
+  .strict();
 
 export const DEFAULT_EVALUATION_OPTIONS: z.infer<typeof EvaluationOption>[] = [
   { id: "excellent", label: "优秀", points: 100 },
@@ -42,41 +69,58 @@ export const DEFAULT_EVALUATION_OPTIONS: z.infer<typeof EvaluationOption>[] = [
 
 export const Method = z
   .object({
-    trim: z.number().int().min(0).default(1),
-    trimMin: z.number().int().min(1).default(5),
+    trim: z.number().int().min(0).max(10).default(1),
+    // A group never holds more than 2000 cards (cards:issue), so a larger minimum is absurd.
+    trimMin: z.number().int().min(1).max(2000).default(5),
     speechWeight: z.number().min(0).max(1).default(1),
     evaluationWeight: z.number().min(0).max(1).default(0),
-    inspectionRatio: z.number().positive().default(2),
+    inspectionRatio: decimal(1, 10, 2).default(2),
     decimals: z.number().int().min(0).max(6).default(2),
   })
+  .strict()
   .refine((m) => Math.abs(m.speechWeight + m.evaluationWeight - 1) <= EPS, {
-    message: "speechWeight + evaluationWeight must be 1",
+    message: "file.problem.partWeights",
+    path: ["speechWeight"],
   })
-  .refine((m) => m.trimMin >= 2 * m.trim + 1, { message: "trimMin must be at least 2·trim + 1" });
+  .refine((m) => m.trimMin >= 2 * m.trim + 1, {
+    message: "file.problem.trimMin",
+    path: ["trimMin"],
+  });
 
-export const Position = z.object({
-  id: Id,
-  title: Label,
-  seats: z.number().int().min(1).max(100),
-  conditions: z.string().max(2000).optional(),
-});
+export const Position = z
+  .object({
+    id: Id,
+    title: Label,
+    seats: z.number().int().min(1).max(100),
+    conditions: z.string().max(2000).optional(),
+  })
+  .strict();
 
-export const Candidate = z.object({
-  id: Id,
-  name: Label,
-  /** Current unit or post, shown under the name. */
-  unit: z.string().max(120).optional(),
-  /** Positions whose application passed review, in preference order (每人限报两个岗位). */
-  applications: z.array(Id).min(1).max(2),
-});
+export const Candidate = z
+  .object({
+    id: Id,
+    name: Label,
+    /** Current unit or post, shown under the name. */
+    unit: z.string().max(120).optional(),
+    /** Positions whose application passed review, in preference order (每人限报两个岗位). */
+    applications: z.array(Id).min(1).max(2),
+  })
+  .strict();
 
-export const Timers = z.object({
-  speechSeconds: z.number().int().min(10).max(3600).default(300),
-  defenseSeconds: z.number().int().min(10).max(3600).default(180),
-});
+export const Timers = z
+  .object({
+    speechSeconds: z.number().int().min(10).max(3600).default(300),
+    defenseSeconds: z.number().int().min(10).max(3600).default(180),
+  })
+  .strict();
 
 function unique(ids: string[]): boolean {
   return new Set(ids).size === ids.length;
+}
+
+/** The index of the first entry whose id an earlier entry already has, or -1. */
+function firstRepeat(ids: string[]): number {
+  return ids.findIndex((id, i) => ids.indexOf(id) !== i);
 }
 
 export const RoundFile = z
@@ -99,27 +143,36 @@ export const RoundFile = z
     }),
     timers: Timers.default({ speechSeconds: 300, defenseSeconds: 180 }),
   })
+  .strict()
   .superRefine((r, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
+    const issue = (path: (string | number)[], message: RoundFileProblem) =>
       ctx.addIssue({ code: "custom", path, message });
     const positionIds = new Set(r.positions.map((p) => p.id));
     const candidateIds = new Set(r.candidates.map((c) => c.id));
-    if (!unique(r.positions.map((p) => p.id))) issue(["positions"], "duplicate id");
-    if (!unique(r.candidates.map((c) => c.id))) issue(["candidates"], "duplicate id");
-    if (!unique(r.rubric.map((c) => c.id))) issue(["rubric"], "duplicate id");
-    if (!unique(r.groups.map((g) => g.id))) issue(["groups"], "duplicate id");
-    if (!unique(r.evaluationOptions.map((o) => o.id))) issue(["evaluationOptions"], "duplicate id");
+    const lists = {
+      positions: r.positions,
+      candidates: r.candidates,
+      rubric: r.rubric,
+      groups: r.groups,
+      evaluationOptions: r.evaluationOptions,
+    };
+    for (const [list, entries] of Object.entries(lists)) {
+      const repeat = firstRepeat(entries.map((e) => e.id));
+      if (repeat >= 0) issue([list, repeat, "id"], "file.problem.duplicateId");
+    }
     r.candidates.forEach((c, i) => {
-      if (!unique(c.applications)) issue(["candidates", i, "applications"], "duplicate position");
+      if (!unique(c.applications))
+        issue(["candidates", i, "applications"], "file.problem.duplicateApplication");
       c.applications.forEach((p, j) => {
-        if (!positionIds.has(p)) issue(["candidates", i, "applications", j], "unknown position");
+        if (!positionIds.has(p))
+          issue(["candidates", i, "applications", j], "file.problem.unknownPosition");
       });
     });
     if (r.speakingOrder) {
       const order = r.speakingOrder;
       const complete =
         order.length === candidateIds.size && order.every((c) => candidateIds.has(c));
-      if (!complete || !unique(order)) issue(["speakingOrder"], "must list every candidate once");
+      if (!complete || !unique(order)) issue(["speakingOrder"], "file.problem.speakingOrder");
     }
   });
 

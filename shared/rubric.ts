@@ -3,10 +3,31 @@
  * validation). Kept free of zod so the phone bundle stays small on a slow hall Wi-Fi.
  */
 
-/** True when `x` is a whole multiple of `step`, forgiving binary floating-point noise. */
+/**
+ * Steps, maxima and scores are written with at most this many decimals (round-file.md), so
+ * that a score can be checked on the step's grid exactly, in whole hundredths.
+ */
+export const STEP_DECIMALS = 2;
+const UNITS_PER_POINT = 10 ** STEP_DECIMALS;
+
+/**
+ * True when `x` is the double nearest to a number of at most `decimals` decimals (0.1, 2.75):
+ * toFixed rounds to the decimal grid, so a value that survives the round trip lies on it.
+ */
+export function hasAtMostDecimals(x: number, decimals: number): boolean {
+  return Number.isFinite(x) && Number(x.toFixed(decimals)) === x;
+}
+
+/**
+ * True when `x` is a whole multiple of `step`, compared in integer hundredths: 0.3 is on the
+ * 0.1 grid, 0.30000001 and 0.3 + 1e-8 are not (a float quotient would forgive them).
+ */
 export function isMultipleOf(x: number, step: number): boolean {
-  const q = x / step;
-  return Math.abs(q - Math.round(q)) < 1e-7;
+  if (!hasAtMostDecimals(x, STEP_DECIMALS) || !hasAtMostDecimals(step, STEP_DECIMALS)) {
+    return false;
+  }
+  const stepUnits = Math.round(step * UNITS_PER_POINT);
+  return stepUnits > 0 && Math.round(x * UNITS_PER_POINT) % stepUnits === 0;
 }
 
 export interface RubricCriterion {

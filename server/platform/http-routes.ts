@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import { z } from "zod";
 import { canonicalJson } from "../../shared/canonical-json.ts";
+import { asciiDownloadName, contentDisposition, downloadName } from "../../shared/download-name.ts";
 import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { buildWorkbook } from "../results/xlsx-workbook.ts";
@@ -29,6 +30,11 @@ function sendNull(res: Response, error: ErrorCode): null {
   return null;
 }
 
+/** Named after the round and the hall's date of the lock (shared/download-name.ts). */
+function attachment(file: RoundExport, ext: string): string {
+  return contentDisposition(downloadName(file.round, ext), asciiDownloadName(file.round, ext));
+}
+
 function bearer(req: Request): string | null {
   const h = req.get("authorization");
   return h?.startsWith("Bearer ") ? h.slice(7) : null;
@@ -44,7 +50,13 @@ export function httpRoutes(s: Services): Router {
     if (!body.success) return send(res, "invalid_payload");
     // req.ip is the socket's address unless TRUST_PROXY names the proxy in front of us.
     const address = req.ip ?? "unknown";
-    if (!(await s.logins.attempt(address)).allowed) return send(res, "rate_limited");
+    const attempt = await s.logins.attempt(address);
+    if (!attempt.allowed) {
+      // The lockout lasts as long as the counter lives: say how long, so the page can too.
+      const retryAfter = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
+      res.set("Retry-After", String(retryAfter));
+      return res.status(429).json({ ...fail("rate_limited"), retryAfter });
+    }
     if (!(await s.auth.checkPassphrase(body.data.passphrase))) {
       s.logger.warn("organizer login refused", { ip: req.ip });
       return send(res, "wrong_passphrase");
@@ -72,14 +84,14 @@ export function httpRoutes(s: Services): Router {
   r.get("/api/rounds/:roundId/export", async (req, res) => {
     const file = await exportFor(req, res);
     if (!file) return;
-    res.set("Content-Disposition", `attachment; filename="jingpin-${file.round.id}.json"`);
+    res.set("Content-Disposition", attachment(file, "json"));
     res.type("application/json").send(canonicalJson(file));
   });
 
   r.get("/api/rounds/:roundId/export.xlsx", async (req, res) => {
     const file = await exportFor(req, res);
     if (!file) return;
-    res.set("Content-Disposition", `attachment; filename="jingpin-${file.round.id}.xlsx"`);
+    res.set("Content-Disposition", attachment(file, "xlsx"));
     res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     res.send(await buildWorkbook(file));
   });

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { hallTime } from "../../shared/hall-time.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { roundHalf } from "../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../shared/scoring/types.ts";
@@ -19,7 +20,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
   const name = new Map(file.candidates.map((c) => [c.id, c.name]));
   const group = new Map(file.groups.map((g) => [g.id, g]));
   const result = new Map(file.results.candidates.map((c) => [c.id, c]));
-  const lockedAt = beijingTime(file.round.lockedAt);
+  const lockedAt = hallTime(file.round.lockedAt, "zh-CN", { seconds: true });
   const wb = new ExcelJS.Workbook();
   wb.creator = "Jingpin 竞聘";
   wb.created = new Date(file.round.lockedAt);
@@ -201,22 +202,6 @@ function speechRaw(c: CandidateResult, file: RoundExport): number | null {
   if (c.speech === null) return null;
   const total = file.rubric.reduce((t, k) => t + k.max, 0);
   return (c.speech * total) / 100;
-}
-
-/** The lock time as the hall's clocks showed it (China Standard Time, UTC+8). */
-function beijingTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat("zh-CN", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-  }).formatToParts(new Date(iso));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
 }
 
 /** CJK characters take two columns in Excel's default font. */

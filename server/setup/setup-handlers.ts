@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
-import { fail, type InputIssue, ok } from "../../shared/errors.ts";
+import { fail, ok } from "../../shared/errors.ts";
 import { RoundFile } from "../../shared/round-file.ts";
+import { roundFileIssues } from "../../shared/round-file-issues.ts";
 import { revokeCards } from "../live/card-sockets.ts";
 import { switchProjectors } from "../live/join-handlers.ts";
 import type { Handlers } from "../platform/command-router.ts";
@@ -41,10 +42,7 @@ export function setupHandlers(s: Services): SetupHandlers {
     "round:import": async (_ctx, { file }) => {
       const parsed = RoundFile.safeParse(file);
       if (!parsed.success) {
-        const issues: InputIssue[] = parsed.error.issues
-          .slice(0, 20)
-          .map((i) => ({ path: i.path.join("."), message: i.message }));
-        return fail("invalid_round_file", issues);
+        return fail("invalid_round_file", roundFileIssues(file, parsed.error.issues.slice(0, 20)));
       }
       const roundId = newRoundId();
       await s.rounds.create(roundId, parsed.data, new Date());

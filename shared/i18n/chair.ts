@@ -134,14 +134,14 @@ export const chair = defineTexts({
   "chair.eval.col.cast": { zh: "票数", en: "Votes" },
 
   "chair.tie.title": { zh: "考察名额边缘并列", en: "Tie at the inspection quota" },
-  "chair.tie.count": { zh: "{n} 个岗位", en: "{n} post(s)" },
+  "chair.tie.count": { zh: "{n} 个岗位", en: "{n} {n|post|posts}" },
   "chair.tie.quota": {
     zh: "职数 {seats} 名 · 考察名额 {quota} 名",
-    en: "{seats} seat(s) · inspection quota {quota}",
+    en: "{seats} {seats|seat|seats} · inspection quota {quota}",
   },
   "chair.tie.explain": {
     zh: "需从以下并列人员中确定 {n} 名考察对象",
-    en: "Choose {n} inspection target(s) among these tied candidates",
+    en: "Choose {n} inspection {n|target|targets} among these tied candidates",
   },
   "chair.tie.score": { zh: "综合得分 {score}", en: "Composite {score}" },
   "chair.tie.picked": { zh: "已选 {k} / {n}", en: "Chosen {k} / {n}" },
@@ -166,6 +166,7 @@ export const chair = defineTexts({
   },
 
   "chair.audit.title": { zh: "操作记录", en: "Audit trail" },
+  "chair.audit.zone": { zh: "时间均为{zone}。", en: "Times are {zone}." },
   "chair.audit.hint": {
     zh: "组织者和主持人影响结果的每一步操作；评委的操作从不记录。",
     en: "Every organizer and chair action that affects the results; voters' actions are never recorded.",

@@ -1,10 +1,12 @@
-import type { ErrorCode } from "../errors.ts";
+import type { ErrorCode, InputIssue } from "../errors.ts";
 import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
 import { results } from "./results.ts";
+import { roundFile } from "./round-file.ts";
 import { screen } from "./screen.ts";
+import { time } from "./time.ts";
 
 /**
  * The one dictionary of every UI string, assembled from one file per area so that each
@@ -18,23 +20,43 @@ const dictionary = {
   ...chair,
   ...organizer,
   ...results,
+  ...roundFile,
+  ...time,
 };
 
 export type MessageKey = keyof typeof dictionary;
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** `{name}` placeholders are replaced from params; a missing param stays visible. */
-export function translate(
-  locale: Locale,
-  key: MessageKey,
-  params: Record<string, string | number> = {},
-): string {
+export type Params = Record<string, string | number>;
+
+/**
+ * `{name}` placeholders are replaced from params; a missing param stays visible.
+ * `{name|one|other}` picks a word by the number in `name`: `one` when it is 1, else `other`
+ * ("{n} {n|seat|seats}" → "1 seat", "2 seats"). English needs it; Chinese nouns do not.
+ */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
   const entry = dictionary[key];
   const text = locale === "en" ? entry.en : entry.zh;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
+  return text.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, name: string, one, other) => {
+    if (!(name in params)) return m;
+    if (one === undefined) return String(params[name]);
+    return Number(params[name]) === 1 ? one : other;
+  });
+}
+
+/** A text to be translated where it is shown: a dictionary key with its params. */
+export interface Message {
+  key: MessageKey;
+  params: Params;
+}
+
+/** One issue of an invalid input as a sentence: the thing, then what is wrong with it. */
+export function translateIssue(locale: Locale, issue: InputIssue): string {
+  return translate(locale, "file.issue", {
+    at: translate(locale, issue.at.key, issue.at.params),
+    problem: translate(locale, issue.problem.key, issue.problem.params),
+  });
 }
 
 export function errorKey(code: ErrorCode): MessageKey {

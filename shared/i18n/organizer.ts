@@ -51,12 +51,19 @@ export const organizer = defineTexts({
     zh: "“{name}”不是有效的 JSON 文件：{detail}",
     en: '"{name}" is not a valid JSON file: {detail}',
   },
-  "org.import.issues": { zh: "问题所在位置：", en: "Where the problems are:" },
-  "org.import.root": { zh: "（整个文件）", en: "(whole file)" },
+  "org.login.lockedMinutes": {
+    zh: "尝试次数过多，请 {n} 分钟后再试",
+    en: "Too many attempts; try again in {n} {n|minute|minutes}",
+  },
+  "org.login.lockedSeconds": {
+    zh: "尝试次数过多，请 {n} 秒后再试",
+    en: "Too many attempts; try again in {n} {n|second|seconds}",
+  },
+  "org.import.issues": { zh: "需要修改的地方：", en: "What to change:" },
 
   "org.summary.title": { zh: "方案概要", en: "Round summary" },
   "org.summary.positions": { zh: "竞聘岗位", en: "Posts" },
-  "org.summary.seats": { zh: "{n} 个职数", en: "{n} seat(s)" },
+  "org.summary.seats": { zh: "{n} 个职数", en: "{n} {n|seat|seats}" },
   "org.summary.candidates": {
     zh: "竞聘人（{n} 人，按演讲顺序）",
     en: "Candidates ({n}, in speaking order)",
@@ -79,7 +86,7 @@ export const organizer = defineTexts({
   },
   "org.summary.decimals": {
     zh: "得分保留 {n} 位小数（四舍五入）",
-    en: "Scores rounded half up to {n} decimals",
+    en: "Scores rounded half up to {n} {n|decimal|decimals}",
   },
   "org.summary.timers": {
     zh: "演讲 {speech} 分钟，答辩 {defense} 分钟",
@@ -125,7 +132,7 @@ export const organizer = defineTexts({
   "org.cards.issueLegend": { zh: "新发评分卡（每组张数）", en: "Issue new cards (per group)" },
   "org.cards.issue": { zh: "发放 {n} 张", en: "Issue {n}" },
   "org.cards.issuing": { zh: "正在发放…", en: "Issuing…" },
-  "org.cards.issued": { zh: "已新发 {n} 张评分卡", en: "{n} card(s) issued" },
+  "org.cards.issued": { zh: "已新发 {n} 张评分卡", en: "{n} {n|card|cards} issued" },
   "org.cards.none": { zh: "尚未发放评分卡", en: "No ballot cards issued yet" },
   "org.cards.counts": {
     zh: "有效 {active} 张 · 已作废 {void} 张",
@@ -177,7 +184,7 @@ export const organizer = defineTexts({
   "org.print.title": { zh: "打印评分卡", en: "Print ballot cards" },
   "org.print.count": {
     zh: "共 {n} 张有效评分卡，{pages} 页 A4",
-    en: "{n} active card(s) on {pages} A4 page(s)",
+    en: "{n} active {n|card|cards} on {pages} A4 {pages|page|pages}",
   },
   "org.print.hint": {
     zh: "每页 8 张，打印后沿虚线裁开。打印设置请选 A4、100% 缩放、无页眉页脚。",
@@ -217,15 +224,15 @@ export const organizer = defineTexts({
   },
   "org.lock.warnOpen": {
     zh: "{n} 位竞聘人仍在评分中，锁定将立即停止评分",
-    en: "Scoring is still open for {n} candidate(s); the lock ends it at once",
+    en: "Scoring is still open for {n} {n|candidate|candidates}; the lock ends it at once",
   },
   "org.lock.warnNever": {
     zh: "{n} 位竞聘人尚未开始评分",
-    en: "{n} candidate(s) have not been scored at all",
+    en: "{n} {n|candidate has|candidates have} not been scored at all",
   },
   "org.lock.warnHidden": {
     zh: "{n} 位竞聘人的结果尚未公布",
-    en: "{n} result(s) have not been revealed",
+    en: "{n} {n|result has|results have} not been revealed",
   },
   "org.lock.warnEvalOpen": {
     zh: "民主测评仍在进行中，锁定将立即结束测评",

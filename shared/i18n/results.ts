@@ -28,7 +28,7 @@ export const results = defineTexts({
   "results.downloadJson": { zh: "下载 JSON", en: "Download JSON" },
   "results.downloadXlsx": { zh: "下载 Excel", en: "Download Excel" },
 
-  "results.post.seats": { zh: "职数 {n} 名", en: "{n} seat(s)" },
+  "results.post.seats": { zh: "职数 {n} 名", en: "{n} {n|seat|seats}" },
   "results.post.quota": { zh: "考察名额 {n} 名", en: "Inspection quota {n}" },
   "results.post.empty": {
     zh: "本岗位没有可排名的竞聘人",
@@ -55,7 +55,7 @@ export const results = defineTexts({
   "results.mark.pending": { zh: "待主持人决定", en: "Chair to decide" },
   "results.edge.note": {
     zh: "{names} 并列，考察名额尚余 {n} 名。",
-    en: "{names} are tied for the last {n} inspection place(s).",
+    en: "{names} are tied for the last {n} inspection {n|place|places}.",
   },
   "results.edge.decided": {
     zh: "主持人决定：{names}。理由：{reason}",
@@ -104,7 +104,7 @@ export const results = defineTexts({
   },
   "results.method.decimals": {
     zh: "得分保留 {d} 位小数（四舍五入），排名按未舍入的分数；好评率保留 1 位小数。",
-    en: "Scores rounded half up to {d} decimals; rankings use the unrounded scores; favourable rates to 1 decimal.",
+    en: "Scores rounded half up to {d} {d|decimal|decimals}; rankings use the unrounded scores; favourable rates to 1 decimal.",
   },
 
   "results.eval.title": { zh: "民主测评票数统计", en: "Democratic evaluation votes" },

@@ -71,7 +71,7 @@ export const screen = defineTexts({
     zh: "请在手机上对每位竞聘人选择一项：{options}。未选择的不计票，测评开放期间可修改。",
     en: "On your phone, choose one for each candidate: {options}. A blank casts nothing; you may revise while it is open.",
   },
-  "screen.eval.points": { zh: "{n} 分", en: "{n} points" },
+  "screen.eval.points": { zh: "{n} 分", en: "{n} {n|point|points}" },
   "screen.eval.noPoints": { zh: "不计分", en: "not scored" },
   "screen.eval.progress": { zh: "已提交 {n} / {m}", en: "Submitted {n} / {m}" },
   "screen.eval.candidate": { zh: "竞聘人", en: "Candidate" },
@@ -91,7 +91,7 @@ export const screen = defineTexts({
   },
 
   "screen.ranking.title": { zh: "成绩排名", en: "Ranking" },
-  "screen.ranking.seats": { zh: "职数 {n} 名", en: "{n} seat(s)" },
+  "screen.ranking.seats": { zh: "职数 {n} 名", en: "{n} {n|seat|seats}" },
   "screen.ranking.rank": { zh: "名次", en: "Rank" },
   "screen.ranking.score": { zh: "得分", en: "Score" },
   "screen.ranking.tie": { zh: "并列", en: "Tie" },

@@ -25,6 +25,19 @@ const roundRef = { roundId: Id };
 const STAFF: Role[] = ["organizer", "chair"];
 const ALL: Role[] = ["organizer", "chair", "projector", "voter", "observer"];
 
+/**
+ * A map from ids: zod's record skips a `__proto__` key without a word (assigning it would
+ * set the prototype), so such a payload would be stored as if the key were never sent. The
+ * raw object is checked first, and a payload carrying one is refused as a whole.
+ */
+function idRecord<V extends z.ZodType>(value: V) {
+  return z
+    .custom<Record<string, unknown>>(
+      (raw) => typeof raw !== "object" || raw === null || !Object.hasOwn(raw, "__proto__"),
+    )
+    .pipe(z.record(Id, value));
+}
+
 /** A voter's nonce: random, generated on the phone with crypto.getRandomValues. */
 const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** A staff page's request id, random like a nonce (and no longer than an id), so a retried request acts once. */
@@ -45,7 +58,7 @@ export const commands = {
     payload: z
       .object({
         ...roundRef,
-        counts: z.record(Id, z.number().int().min(0).max(2000)),
+        counts: idRecord(z.number().int().min(0).max(2000)),
         requestId: RequestId,
       })
       .strict(),
@@ -114,7 +127,7 @@ export const commands = {
     payload: z
       .object({
         /** Candidate id → option id; candidates left blank are simply absent. */
-        choices: z.record(Id, Id),
+        choices: idRecord(Id),
         nonce: Nonce,
         seq: z.number().int().min(1).max(1_000_000),
       })
@@ -125,7 +138,7 @@ export const commands = {
     payload: z
       .object({
         candidateId: Id,
-        scores: z.record(Id, z.number().finite()),
+        scores: idRecord(z.number().finite()),
         nonce: Nonce,
         seq: z.number().int().min(1).max(1_000_000),
       })

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hallDate } from "../../shared/hall-time.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { formatScore } from "../../shared/scoring/index.ts";
 import { CLIENT_DIR, launchBrowser, PHONE, PROJECTOR, screenshot } from "../utils/browser.ts";
@@ -255,6 +256,7 @@ describe("a live session in the browser", () => {
 
     const path = await organizer.downloadExport();
     const file = JSON.parse(readFileSync(path, "utf8")) as RoundExport;
+    expect(path.endsWith(`/${file.round.title}-${hallDate(file.round.lockedAt)}.json`)).toBe(true);
     expect(file.digest).toBe(digest.replace(/\s+/g, ""));
     expect(file.ballots).toHaveLength(3 + 9 * 7); // browser phones scored the first speaker
     expect(file.evaluations.length).toBe(7 + 9 * 7);

@@ -1,20 +1,32 @@
 import { request } from "node:http";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_DIR } from "../utils/browser.ts";
+import { CONTENT_SECURITY_POLICY } from "../../server/platform/security-headers.ts";
+import { CLIENT_DIR, launchBrowser, PHONE, screenshot } from "../utils/browser.ts";
 import { startTestApp, type TestApp } from "../utils/test-app.ts";
+import { zh } from "./pages/i18n.ts";
+import { OrganizerPage } from "./pages/organizer-page.ts";
 
 let t: TestApp;
+let browser: Browser;
 beforeAll(async () => {
   t = await startTestApp({ clientDir: CLIENT_DIR });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
+  await browser?.close();
   await t?.close();
 });
 
+const PAGE_ROUTES = ["/", "/v", "/screen", "/chair", "/observer", "/results"];
+
 /** A raw GET (fetch would decompress and hide the encoding). */
-function get(
-  path: string,
-): Promise<{ status: number; encoding: string | undefined; body: string }> {
+function get(path: string): Promise<{
+  status: number;
+  encoding: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
   return new Promise((resolve, reject) => {
     const req = request(`${t.url}${path}`, { headers: { "accept-encoding": "gzip" } }, (res) => {
       const chunks: Buffer[] = [];
@@ -23,6 +35,7 @@ function get(
         resolve({
           status: res.statusCode ?? 0,
           encoding: res.headers["content-encoding"],
+          headers: res.headers,
           body: Buffer.concat(chunks).toString("latin1"),
         }),
       );
@@ -34,8 +47,45 @@ function get(
 
 describe("the built pages", () => {
   it("are served at their routes", async () => {
-    for (const path of ["/", "/v", "/screen", "/chair", "/observer", "/results"]) {
+    for (const path of PAGE_ROUTES) {
       expect((await get(path)).status, path).toBe(200);
+    }
+  });
+
+  it("send a same-origin Content-Security-Policy, nosniff and no framing on every route", async () => {
+    const assets = [...(await get("/v")).body.matchAll(/src="(\/assets\/[^"]+)"/g)].map(
+      (m) => m[1] ?? "",
+    );
+    for (const path of [...PAGE_ROUTES, ...assets, "/healthz", "/api/rounds/r1/export"]) {
+      const { headers } = await get(path);
+      expect(headers["content-security-policy"], path).toBe(CONTENT_SECURITY_POLICY);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["x-frame-options"], path).toBe("DENY");
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe");
+  });
+
+  it("run under that policy: no page breaks a rule of it", async () => {
+    const context = await browser.newContext();
+    try {
+      for (const path of PAGE_ROUTES) {
+        const page = await context.newPage();
+        const violations: string[] = [];
+        page.on("console", (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
+        // A violation that logs nothing (a blocked style) still fires this event.
+        await page.addInitScript(`document.addEventListener("securitypolicyviolation", (e) =>
+          console.error("Content Security Policy: " + e.violatedDirective + " " + e.blockedURI));`);
+        await page.goto(`${t.url}${path}`);
+        // Each page renders its first heading or field once its bundle and styles ran.
+        await page.locator("#app > *").first().waitFor();
+        expect(violations, path).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await context.close();
     }
   });
 
@@ -57,5 +107,23 @@ describe("the built pages", () => {
       }
     }
     expect(gzipped).toBeGreaterThan(2);
+  });
+});
+
+describe("the organizer's sign-in after too many wrong passphrases", () => {
+  it("says how long the lockout lasts", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const organizer = new OrganizerPage(await context.newPage(), t.url);
+    await organizer.page.goto(`${t.url}/`);
+    const wrong = zh("error.wrong_passphrase");
+    for (let i = 0; i < 10; i++) {
+      expect(await organizer.refusedLogin(`wrong-${i}`, wrong)).toBe(wrong);
+    }
+    // The 300 s window of the first failure, a few seconds in: "5 minutes", rounded up.
+    const locked = zh("org.login.lockedMinutes", { n: 5 });
+    expect(locked).toBe("尝试次数过多，请 5 分钟后再试");
+    expect(await organizer.refusedLogin("test-passphrase", locked)).toBe(locked);
+    await screenshot(organizer.page, "organizer-login-locked-390x844");
+    await context.close();
   });
 });

@@ -188,6 +188,9 @@ describe("speech ballots", () => {
     const bad: Record<string, number>[] = [
       { knowledge: 30.5, skills: 1, quality: 1 },
       { knowledge: 10.25, skills: 1, quality: 1 },
+      // 1e-8 off the 0.5 grid: a float quotient would forgive it, whole hundredths do not.
+      { knowledge: 10.5 + 1e-8, skills: 1, quality: 1 },
+      { knowledge: 10.5 - 1e-8, skills: 1, quality: 1 },
       { knowledge: -1, skills: 1, quality: 1 },
       { knowledge: 1, skills: 1 },
       { knowledge: 1, skills: 1, quality: 1, extra: 1 },

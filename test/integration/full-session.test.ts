@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { filenameOf } from "../../shared/download-name.ts";
+import { hallDate } from "../../shared/hall-time.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { roundHalf } from "../../shared/scoring/index.ts";
 import { call, expectOk } from "../utils/socket-client.ts";
@@ -107,6 +109,25 @@ describe("a full session of the demo round", () => {
       run(process.execPath, ["--import", "tsx", "scripts/recount.ts", path]),
     ).rejects.toMatchObject({ code: 1 });
   });
+
+  it.each(["", ".xlsx"])(
+    "names the export%s after the round and the hall's date of the lock",
+    async (suffix) => {
+      const res = await fetch(`${t.url}/api/rounds/${roundId}/export${suffix}`, {
+        headers: { authorization: `Bearer ${t.organizerToken}` },
+      });
+      const ext = suffix ? "xlsx" : "json";
+      const date = hallDate(file.round.lockedAt);
+      const name = `${file.round.title}-${date}.${ext}`;
+      const header = res.headers.get("content-disposition") ?? "";
+      expect(header).toBe(
+        `attachment; filename="jingpin-${roundId}-${date}.${ext}"; ` +
+          `filename*=UTF-8''${encodeURIComponent(name)}`,
+      );
+      expect(filenameOf(header)).toBe(name);
+      expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
 
   it("writes an .xlsx whose figures, read back, equal the results", async () => {
     const res = await fetch(`${t.url}/api/rounds/${roundId}/export.xlsx`, {

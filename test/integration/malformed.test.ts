@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { redisKeys } from "../../server/platform/keys.ts";
 import { ERROR_CODES, type Result } from "../../shared/errors.ts";
+import { translateIssue } from "../../shared/i18n/index.ts";
 import { type CommandName, commands } from "../../shared/protocol/index.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
 import type { RoundFileInput } from "../../shared/round-file.ts";
@@ -48,6 +49,19 @@ interface Variant {
   args: unknown[];
 }
 
+/** The id maps (scores, choices, counts) sit behind a raw-object check (commands.ts). */
+const isRecord = (schema: z.ZodType | undefined) =>
+  schema instanceof z.ZodPipe && schema.out instanceof z.ZodRecord;
+
+/**
+ * The valid payload with a "__proto__" key added to one of its maps, as a raw JSON text
+ * parses it: JSON.parse makes "__proto__" an own property, which socket.io sends as it is.
+ */
+function withProtoKey(valid: Record<string, unknown>, field: string): Record<string, unknown> {
+  const map = JSON.stringify(valid[field]).replace(/^\{/, '{"__proto__": 1,');
+  return { ...valid, [field]: JSON.parse(map.replace(/,\}$/, "}")) };
+}
+
 /** Malformed inputs built from a command's valid payload. */
 function malformed(name: CommandName, valid: Record<string, unknown>): Variant[] {
   const shape = (commands[name].payload as z.ZodObject).shape;
@@ -83,11 +97,12 @@ function malformed(name: CommandName, valid: Record<string, unknown>): Variant[]
       }
     }
     // Record keys are ids too (groups, criteria).
-    if (shape[field] instanceof z.ZodRecord) {
+    if (isRecord(shape[field])) {
       for (const [what, bad] of Object.entries(BAD_STRINGS)) {
         const record = { ...(value as object), [bad]: 1 };
         out.push({ label: `${field} key ${what}`, args: [{ ...valid, [field]: record }] });
       }
+      out.push({ label: `${field} key __proto__`, args: [withProtoKey(valid, field)] });
     }
   }
   return out;
@@ -168,6 +183,24 @@ describe("malformed payloads", () => {
     },
   );
 
+  it.each(["ballot:submit", "evaluation:submit", "cards:issue"] as const)(
+    "%s: refuses a map with a __proto__ key instead of dropping the key",
+    async (name) => {
+      const f = await seedRoles(t);
+      const valid = validPayload(name, f);
+      const field = Object.keys(valid).find((k) =>
+        isRecord((commands[name].payload as z.ZodObject).shape[k]),
+      );
+      if (!field) throw new Error(`${name} has no map`);
+      const payload = withProtoKey(valid, field);
+      expect(Object.keys(payload[field] as object)).toContain("__proto__");
+      const sender = name === "cards:issue" ? f.sockets.organizer : f.sockets.voter;
+      const before = await snapshot(t.redis, t.keyPrefix);
+      expect(await callRaw(sender, name, payload)).toEqual({ ok: false, error: "invalid_payload" });
+      expect(await snapshot(t.redis, t.keyPrefix)).toEqual(before);
+    },
+  );
+
   it("ignores commands sent without an ack, whatever they carry", async () => {
     const f = await seedRoles(t);
     const before = await snapshot(t.redis, t.keyPrefix);
@@ -232,7 +265,7 @@ describe("round:import with an invalid round file", () => {
         at(f.candidates, 1).id = "C1";
         return f;
       },
-      "candidates",
+      "candidates.1.id",
     ],
     [
       "duplicate position ids",
@@ -241,7 +274,7 @@ describe("round:import with an invalid round file", () => {
         at(f.positions, 1).id = "office";
         return f;
       },
-      "positions",
+      "positions.1.id",
     ],
     [
       "duplicate criterion ids",
@@ -250,7 +283,7 @@ describe("round:import with an invalid round file", () => {
         at(f.rubric, 1).id = "knowledge";
         return f;
       },
-      "rubric",
+      "rubric.1.id",
     ],
     [
       "duplicate group ids",
@@ -259,7 +292,7 @@ describe("round:import with an invalid round file", () => {
         at(f.groups, 2).id = "leaders";
         return f;
       },
-      "groups",
+      "groups.2.id",
     ],
     [
       "a speaking order missing a candidate",
@@ -282,12 +315,12 @@ describe("round:import with an invalid round file", () => {
         ...demo(),
         method: { ...DEMO_ROUND.method, speechWeight: 0.6, evaluationWeight: 0.3 },
       }),
-      "method",
+      "method.speechWeight",
     ],
     [
       "trimMin below 2·trim + 1",
       () => ({ ...demo(), method: { ...DEMO_ROUND.method, trim: 2, trimMin: 4 } }),
-      "method",
+      "method.trimMin",
     ],
     [
       "a step that does not divide max",
@@ -296,7 +329,26 @@ describe("round:import with an invalid round file", () => {
         at(f.rubric, 0).step = 0.7;
         return f;
       },
-      "rubric.0",
+      "rubric.0.max",
+    ],
+    ["an unknown top-level field", () => ({ ...demo(), sponsor: "县委组织部" }), ""],
+    [
+      "an unknown field in a candidate",
+      () => {
+        const f = demo();
+        Object.assign(at(f.candidates, 0), { phone: "138" });
+        return f;
+      },
+      "candidates.0",
+    ],
+    [
+      "a group weight too large to sum",
+      () => {
+        const f = demo();
+        at(f.groups, 0).weight = 1e308;
+        return f;
+      },
+      "groups.0.weight",
     ],
   ];
 
@@ -310,7 +362,9 @@ describe("round:import with an invalid round file", () => {
     expect(res.error).toBe("invalid_round_file");
     expect(res.issues?.length).toBeGreaterThan(0);
     for (const issue of res.issues ?? []) {
-      expect(issue).toEqual({ path: expect.any(String), message: expect.any(String) });
+      const message = { key: expect.stringMatching(/^file\./), params: expect.any(Object) };
+      expect(issue).toEqual({ path: expect.any(String), at: message, problem: message });
+      expect(translateIssue("zh-CN", issue)).not.toMatch(/[{}]|Invalid|expected/);
     }
     expect(res.issues?.map((i) => i.path)).toContain(path);
 

@@ -300,8 +300,17 @@ describe("HTTP routes", () => {
         refused(401, "wrong_passphrase"),
       );
     }
-    expect(await login(JSON.stringify({ passphrase: "test-passphrase" }))).toEqual(
-      refused(429, "rate_limited"),
-    );
+    const res = await fetch(`${t.url}/api/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ passphrase: "test-passphrase" }),
+    });
+    expect(res.status).toBe(429);
+    // The lockout is the 300 s window of the first failure; a moment of it has passed.
+    const body = (await res.json()) as { retryAfter: number };
+    expect(body).toEqual({ ok: false, error: "rate_limited", retryAfter: expect.any(Number) });
+    expect(body.retryAfter).toBeGreaterThan(290);
+    expect(body.retryAfter).toBeLessThanOrEqual(300);
+    expect(res.headers.get("retry-after")).toBe(String(body.retryAfter));
   });
 });

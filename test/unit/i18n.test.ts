@@ -6,9 +6,11 @@ import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
 import { results } from "../../shared/i18n/results.ts";
+import { roundFile } from "../../shared/i18n/round-file.ts";
 import { screen } from "../../shared/i18n/screen.ts";
+import { time } from "../../shared/i18n/time.ts";
 
-const areas = { common, errors, phone, screen, chair, organizer, results };
+const areas = { common, errors, phone, screen, chair, organizer, results, roundFile, time };
 
 describe("the dictionary", () => {
   it("defines no key in two areas (a later area would silently win)", () => {
@@ -27,7 +29,9 @@ describe("the dictionary", () => {
       for (const [key, { zh, en }] of Object.entries(texts)) {
         expect(zh.trim(), key).not.toBe("");
         expect(en.trim(), key).not.toBe("");
-        const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        // A plural `{n|one|other}` needs the number `n` as much as `{n}` does.
+        const names = (s: string) =>
+          [...new Set([...s.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]))].sort();
         expect(names(en), key).toEqual(names(zh));
       }
     }
@@ -58,5 +62,26 @@ describe("the dictionary", () => {
     const filled = translate("en", key, new Proxy({}, { get: () => "X", has: () => true }));
     expect(filled).not.toMatch(/\{\w+\}/);
     expect(translate("en", key)).toMatch(/\{\w+\}/);
+  });
+});
+
+describe("English plurals", () => {
+  it("picks the singular for exactly 1 and the plural otherwise", () => {
+    expect(translate("en", "results.post.seats", { n: 1 })).toBe("1 seat");
+    expect(translate("en", "results.post.seats", { n: 2 })).toBe("2 seats");
+    expect(translate("en", "results.post.seats", { n: 0 })).toBe("0 seats");
+    expect(translate("en", "chair.tie.explain", { n: 1 })).toBe(
+      "Choose 1 inspection target among these tied candidates",
+    );
+    expect(translate("zh-CN", "results.post.seats", { n: 1 })).toBe("职数 1 名");
+  });
+
+  it("leaves a plural visible when its number is missing", () => {
+    expect(translate("en", "results.post.seats")).toBe("{n} {n|seat|seats}");
+  });
+
+  it("has no (s) left in any English text", () => {
+    const leftovers = allKeys().filter((k) => /\w\((s|es)\)/.test(translate("en", k)));
+    expect(leftovers).toEqual([]);
   });
 });

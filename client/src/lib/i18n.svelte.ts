@@ -1,5 +1,11 @@
-import type { ErrorCode } from "../../../shared/errors.ts";
-import { errorKey, type Locale, type MessageKey, translate } from "../../../shared/i18n/index.ts";
+import type { ErrorCode, InputIssue } from "../../../shared/errors.ts";
+import {
+  errorKey,
+  type Locale,
+  type MessageKey,
+  translate,
+  translateIssue,
+} from "../../../shared/i18n/index.ts";
 import { readStored, writeStored } from "./storage.ts";
 
 const STORAGE_KEY = "jingpin.locale";
@@ -29,6 +35,10 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 
 export function tError(code: ErrorCode): string {
   return t(errorKey(code));
+}
+
+export function tIssue(issue: InputIssue): string {
+  return translateIssue(i18n.locale, issue);
 }
 
 export function toggleLocale(): void {

@@ -1,6 +1,7 @@
+import { filenameOf } from "../../../shared/download-name.ts";
 import { ERROR_CODES, type ErrorCode, type Result } from "../../../shared/errors.ts";
 
-type Failure = { ok: false; error: ErrorCode };
+type Failure = { ok: false; error: ErrorCode; retryAfter?: number };
 
 /**
  * The organizer's two HTTP calls (everything else goes over the socket). Failures come
@@ -15,8 +16,11 @@ async function request(url: string, init: RequestInit): Promise<Response | Failu
   }
   if (res.ok) return res;
   try {
-    const body = (await res.json()) as { error?: unknown };
+    const body = (await res.json()) as { error?: unknown; retryAfter?: unknown };
     const known = ERROR_CODES.find((c) => c === body.error);
+    if (known && typeof body.retryAfter === "number") {
+      return { ok: false, error: known, retryAfter: body.retryAfter };
+    }
     if (known) return { ok: false, error: known };
   } catch {
     // Not our JSON (a proxy's error page, say): fall through.
@@ -38,6 +42,12 @@ export async function login(passphrase: string): Promise<Result<{ token: string 
   }
 }
 
+export interface Download {
+  blob: Blob;
+  /** As the server names it: the round's title and the date of the lock. */
+  filename: string;
+}
+
 /**
  * The locked round's export: the JSON file anyone can recount from, or the same results as an
  * Excel workbook for the paperwork. The server answers bad_state until the lock.
@@ -46,11 +56,12 @@ export async function fetchExport(
   roundId: string,
   token: string,
   format: "json" | "xlsx",
-): Promise<Result<Blob>> {
+): Promise<Result<Download>> {
   const suffix = format === "xlsx" ? ".xlsx" : "";
   const res = await request(`/api/rounds/${encodeURIComponent(roundId)}/export${suffix}`, {
     headers: { Authorization: `Bearer ${token}` },
   });
   if (!(res instanceof Response)) return res;
-  return { ok: true, data: await res.blob() };
+  const filename = filenameOf(res.headers.get("Content-Disposition")) ?? `${roundId}.${format}`;
+  return { ok: true, data: { blob: await res.blob(), filename } };
 }

@@ -4,7 +4,7 @@ import type { RoundExport } from "../../../shared/round-export.ts";
 import { sha256Hex } from "../../../shared/sha256.ts";
 import { ORGANIZER_TOKEN_KEY } from "../lib/link-token.ts";
 import { readStored } from "../lib/storage.ts";
-import { fetchExport } from "../organizer/organizer-api.ts";
+import { type Download, fetchExport } from "../organizer/organizer-api.ts";
 
 /**
  * The credentials this browser already holds that may read a round's export: the organizer's
@@ -18,8 +18,8 @@ export function storedTokens(): string[] {
 
 export interface LoadedExport {
   file: RoundExport;
-  /** The file exactly as the server sent it (canonical JSON), for the JSON download. */
-  blob: Blob;
+  /** The file exactly as the server sent it (canonical JSON) and named it, for the download. */
+  download: Download;
   /** The token that was accepted, for the Excel download. */
   token: string;
   /** The digest matches the data: what is printed is what was locked. */
@@ -49,8 +49,8 @@ export async function loadExport(roundId: string, tokens: string[]): Promise<Res
       return res;
     }
     try {
-      const file = JSON.parse(await res.data.text()) as RoundExport;
-      return { ok: true, data: { file, blob: res.data, token, digestOk: digestMatches(file) } };
+      const file = JSON.parse(await res.data.blob.text()) as RoundExport;
+      return { ok: true, data: { file, download: res.data, token, digestOk: digestMatches(file) } };
     } catch {
       return { ok: false, error: "internal" };
     }

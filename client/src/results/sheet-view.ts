@@ -120,19 +120,6 @@ export function digestGroups(digest: string): string[] {
   return digest.match(/.{1,8}/g) ?? [];
 }
 
-/** A time as the hall's clock showed it, e.g. 2026年5月20日 18:42, wherever the page is opened. */
-export function shanghaiTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(iso));
-}
-
 const DIGITS = "零一二三四五六七八九";
 
 /** Section numbers as official documents write them: 一、二、… 十一、… in Chinese, 1. 2. in English. */

@@ -18,6 +18,19 @@ export class OrganizerPage {
     await this.page.getByTestId("load-demo").waitFor();
   }
 
+  /**
+   * Submits a passphrase that is refused and waits until the page says `says`; resolves with
+   * the alert's whole text. The button stays disabled while a sign-in is on its way, so two
+   * calls never overlap.
+   */
+  async refusedLogin(passphrase: string, says: string): Promise<string> {
+    await this.page.getByLabel(zh("org.login.passphrase")).fill(passphrase);
+    await this.page.getByTestId("login-submit").click();
+    const alert = this.page.getByRole("alert").filter({ hasText: says });
+    await alert.waitFor();
+    return (await alert.textContent()) ?? "";
+  }
+
   /** Imports the demo round, which opens it; resolves with its id. */
   async loadDemo(): Promise<string> {
     await this.page.getByTestId("load-demo").click();
