@@ -4,6 +4,7 @@ import { type BallotStore, createBallotStore } from "./live/ballot-store.ts";
 import { createDecisionStore, type DecisionStore } from "./live/decision-store.ts";
 import { createLockService, type LockService } from "./live/lock-service.ts";
 import { createResultService, type ResultService } from "./live/result-service.ts";
+import { createRevealService, type RevealService } from "./live/reveal-service.ts";
 import { createSessionStore, type SessionStore } from "./live/session-store.ts";
 import { createTallyFeed, type TallyFeed } from "./live/tally-feed.ts";
 import { type AuditStore, createAuditStore } from "./platform/audit-store.ts";
@@ -28,6 +29,7 @@ export interface Services {
   ballots: BallotStore;
   decisions: DecisionStore;
   results: ResultService;
+  reveals: RevealService;
   locks: LockService;
   tally: TallyFeed;
 }
@@ -62,6 +64,7 @@ export function createServices(o: ServiceOptions): Services {
     ballots,
     decisions,
     results: createResultService(o.redis, keys, locks.readExport),
+    reveals: createRevealService(o.redis, keys, locks.readExport),
     locks,
     tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs, o.logger),
   };

@@ -55,7 +55,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
     showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
     evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
   };
-  type Code = "ok" | "round_locked" | "bad_state";
+  type Code = "ok" | "round_locked" | "bad_state" | "round_not_found";
   const code = (p: Promise<unknown>) => p as Promise<Code>;
 
   return {
@@ -69,10 +69,12 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
       const [h, windows, revealed, now] = await Promise.all([
         redis.hgetall(keys.state(roundId)),
         redis.hgetall(keys.windows(roundId)),
-        redis.hkeys(keys.revealed(roundId)),
+        redis.hgetall(keys.revealed(roundId)),
         this.now(),
       ]);
-      return toState(roundId, h, windows, revealed.filter(Boolean).sort(), now);
+      // An empty value is a hidden reveal (result-hide.lua): no longer shown to the hall.
+      const shown = Object.keys(revealed).filter((id) => revealed[id] !== "");
+      return toState(roundId, h, windows, shown.sort(), now);
     },
 
     goto: (roundId: string, candidateId: string, audit: AuditWrite) =>

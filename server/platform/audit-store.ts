@@ -14,13 +14,10 @@ import type { AuditWrite } from "./lua.ts";
  * command router after the handler succeeded, until their scripts take the entry too.
  */
 const RECORDED_AFTER = new Set<CommandName>([
-  "round:activate",
   "link:create",
   "cards:issue",
   "card:void",
   "card:reissue",
-  "result:reveal",
-  "evaluation:reveal",
   "tie:decide",
   "round:lock",
 ]);

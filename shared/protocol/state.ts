@@ -108,5 +108,10 @@ export interface RoundSummary {
   status: "open" | "locked";
   createdAt: string;
   active: boolean;
+  /**
+   * On the projector and under way (not locked; a speaker was called, a scoring window or
+   * the evaluation was opened): taking the projector from it needs the organizer's yes.
+   */
+  live: boolean;
   digest: string | null;
 }
