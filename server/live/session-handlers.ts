@@ -7,12 +7,7 @@ import { candidateOf } from "./candidate-of.ts";
 
 type SessionHandlers = Pick<
   Handlers,
-  | "session:goto"
-  | "timer:start"
-  | "timer:stop"
-  | "scoring:open"
-  | "scoring:close"
-  | "screen:show"
+  "session:goto" | "timer:start" | "timer:stop" | "scoring:open" | "scoring:close" | "screen:show"
 >;
 
 /** The chair's controls. Every change is one Lua script; then the new state goes out. */

@@ -1,6 +1,15 @@
 import type { Locator, Page } from "playwright-core";
 import { zh } from "./i18n.ts";
 
+/** What the checks above read of the page; the test's tsconfig has no DOM types. */
+interface PageDocument {
+  querySelectorAll(selector: string): Iterable<{
+    getBoundingClientRect(): { left: number; right: number; width: number };
+    textContent: string | null;
+  }>;
+  documentElement: { scrollWidth: number; clientWidth: number };
+}
+
 /** The chair console (/chair): speaking order, timer, scoring windows, screen, ties. */
 export class ChairPage {
   constructor(readonly page: Page) {}
@@ -48,18 +57,91 @@ export class ChairPage {
     await this.press(this.page.getByTestId("scoring-close"), this.page.getByTestId("scoring-open"));
   }
 
-  /** Reveals the current candidate's result on the projector. */
-  async reveal(): Promise<void> {
+  /**
+   * Reveals the current candidate's result on the projector through the confirmation;
+   * resolves with what the confirmation previewed.
+   */
+  async reveal(): Promise<string> {
     await this.page.getByTestId("reveal").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByRole("table").waitFor();
+    const preview = (await dialog.textContent()) ?? "";
+    await dialog.getByRole("button", { name: zh("chair.reveal.confirm") }).click();
     await this.page
       .getByTestId("reveal")
       .filter({ hasText: zh("chair.reveal.again") })
       .waitFor();
+    return preview;
   }
 
-  async openEvaluation(): Promise<void> {
+  /** Takes the revealed result back off the projector, through the confirmation. */
+  async hide(): Promise<void> {
+    await this.page.getByRole("button", { name: zh("chair.hide"), exact: true }).click();
+    await this.page
+      .getByRole("dialog")
+      .getByRole("button", { name: zh("chair.hide.confirm"), exact: true })
+      .click();
+    await this.page.getByRole("button", { name: zh("chair.hide"), exact: true }).waitFor({
+      state: "detached",
+    });
+  }
+
+  /**
+   * Opens the evaluation; when the console asks because some candidates were not scored,
+   * resolves with the names it lists (after confirming), else with none.
+   */
+  async openEvaluation(): Promise<string[]> {
     await this.page.getByTestId("evaluation-open").click();
-    await this.page.getByTestId("evaluation-close").waitFor();
+    const dialog = this.page.getByRole("dialog");
+    const close = this.page.getByTestId("evaluation-close");
+    await dialog.or(close).first().waitFor();
+    let named: string[] = [];
+    if (await dialog.isVisible()) {
+      named = await dialog.getByRole("listitem").allTextContents();
+      await dialog.getByRole("button", { name: zh("chair.eval.open") }).click();
+    }
+    await close.waitFor();
+    return named.map((n) => n.trim());
+  }
+
+  /** Switches the projector with the console's button for this view. */
+  async show(view: "welcome" | "candidate" | "evaluation" | "ranking" | "locked"): Promise<void> {
+    const button = this.page.getByRole("button", { name: zh(`chair.screen.${view}`) });
+    await button.click();
+    await this.page
+      .getByRole("button", { name: zh(`chair.screen.${view}`), pressed: true })
+      .waitFor();
+  }
+
+  /** What the console says the projector shows, after "大屏当前：". */
+  async screenNow(): Promise<string> {
+    const status = this.page.getByRole("status").filter({ hasText: zh("chair.screen.now") });
+    const text = ((await status.textContent()) ?? "").trim();
+    return text.slice(text.indexOf(zh("chair.screen.now")) + zh("chair.screen.now").length).trim();
+  }
+
+  /** The names of visible buttons and links that reach past the viewport's edges. */
+  async buttonsOutsideViewport(): Promise<string[]> {
+    // One look at the whole page at once (it re-renders as the session moves on).
+    // The function runs in the page (serialised), so it names nothing from this module.
+    return this.page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      const width = doc.documentElement.clientWidth;
+      return [...doc.querySelectorAll("button, a")]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && (r.left < 0 || r.right > width + 0.5);
+        })
+        .map((el) => (el.textContent ?? "").trim());
+    });
+  }
+
+  /** Whether the page scrolls sideways. */
+  async scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => {
+      const root = (globalThis as unknown as { document: PageDocument }).document.documentElement;
+      return root.scrollWidth > root.clientWidth;
+    });
   }
 
   async closeEvaluation(): Promise<void> {
