@@ -52,10 +52,7 @@ export const organizer = defineTexts({
     zh: "大屏正在显示“{live}”，确定切换吗？",
     en: 'The projector is showing "{live}". Switch it?',
   },
-  "org.screen.switchTo": {
-    zh: "切换到“{title}”",
-    en: 'Switch to "{title}"',
-  },
+  "org.screen.switch": { zh: "切换大屏", en: "Switch the projector" },
   "org.screen.keep": { zh: "保留当前大屏", en: "Keep the current round" },
   "org.import.done": {
     zh: "已导入“{title}”，大屏已切换到该轮次",

@@ -115,7 +115,9 @@ describe("the projector shows what the chair console says it shows", () => {
   it("a revealed result, previewed first; hidden again; revealed again", async () => {
     const first = order()[0] ?? "";
     await scoreCurrent(first);
-    const preview = await chair.reveal();
+    const preview = await chair.reveal(() =>
+      screenshot(chair.page, "chair-reveal-question-768x1024", false),
+    );
     expect(preview).toContain(zh("chair.result.speech"));
     expect(await projectorAgrees()).toBe(`${zh("chair.screen.view.result")} · ${nameOf(first)}`);
     // The preview showed the score the hall now sees.
@@ -124,18 +126,18 @@ describe("the projector shows what the chair console says it shows", () => {
 
     await chair.hide();
     expect(await projectorAgrees()).toBe(zh("chair.screen.view.candidate"));
-    await chair.reveal();
+    await chair.page.setViewportSize(PHONE);
+    await chair.reveal(() => screenshot(chair.page, "chair-reveal-question-390x844", false));
     await projectorAgrees();
+    await chair.page.setViewportSize(TABLET);
   });
 
   it("the evaluation, opened with the unscored candidates named, then the ranking", async () => {
     const second = order()[1] ?? "";
     await chair.next();
     await scoreCurrent(second);
-    const unscored = order().slice(2).map(nameOf);
-    expect(await chair.openEvaluation()).toEqual(
-      config.candidates.filter((c) => unscored.includes(c.name)).map((c) => c.name),
-    );
+    const asked = () => screenshot(chair.page, "chair-evaluation-question-768x1024", false);
+    expect(await chair.openEvaluation(asked)).toEqual(order().slice(2).map(nameOf));
     expect(await projectorAgrees()).toBe(zh("chair.screen.view.evaluation"));
     const choices = Object.fromEntries(config.candidates.map((c) => [c.id, "excellent"]));
     await Promise.all(

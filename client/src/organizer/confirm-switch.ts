@@ -6,11 +6,11 @@ import { t } from "../lib/i18n.svelte.ts";
  * the default (the focused button, and Esc): a session in the hall must not vanish from
  * the screen by a stray click.
  */
-export function confirmSwitch(live: string, next: string): Promise<boolean> {
+export function confirmSwitch(live: string): Promise<boolean> {
   return ask({
     title: t("org.screen.switchTitle"),
     body: t("org.screen.switchBody", { live }),
-    confirmLabel: t("org.screen.switchTo", { title: next }),
+    confirmLabel: t("org.screen.switch"),
     cancelLabel: t("org.screen.keep"),
     danger: true,
   });

@@ -1,14 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { zh } from "./i18n.ts";
-
-/** What the checks above read of the page; the test's tsconfig has no DOM types. */
-interface PageDocument {
-  querySelectorAll(selector: string): Iterable<{
-    getBoundingClientRect(): { left: number; right: number; width: number };
-    textContent: string | null;
-  }>;
-  documentElement: { scrollWidth: number; clientWidth: number };
-}
+import { buttonsOutsideViewport, scrollsSideways } from "./layout.ts";
 
 /** The chair console (/chair): speaking order, timer, scoring windows, screen, ties. */
 export class ChairPage {
@@ -59,13 +51,14 @@ export class ChairPage {
 
   /**
    * Reveals the current candidate's result on the projector through the confirmation;
-   * resolves with what the confirmation previewed.
+   * resolves with what the confirmation previewed. `whileAsked` runs with the question up.
    */
-  async reveal(): Promise<string> {
+  async reveal(whileAsked?: () => Promise<unknown>): Promise<string> {
     await this.page.getByTestId("reveal").click();
     const dialog = this.page.getByRole("dialog");
     await dialog.getByRole("table").waitFor();
     const preview = (await dialog.textContent()) ?? "";
+    await whileAsked?.();
     await dialog.getByRole("button", { name: zh("chair.reveal.confirm") }).click();
     await this.page
       .getByTestId("reveal")
@@ -90,7 +83,7 @@ export class ChairPage {
    * Opens the evaluation; when the console asks because some candidates were not scored,
    * resolves with the names it lists (after confirming), else with none.
    */
-  async openEvaluation(): Promise<string[]> {
+  async openEvaluation(whileAsked?: () => Promise<unknown>): Promise<string[]> {
     await this.page.getByTestId("evaluation-open").click();
     const dialog = this.page.getByRole("dialog");
     const close = this.page.getByTestId("evaluation-close");
@@ -98,6 +91,7 @@ export class ChairPage {
     let named: string[] = [];
     if (await dialog.isVisible()) {
       named = await dialog.getByRole("listitem").allTextContents();
+      await whileAsked?.();
       await dialog.getByRole("button", { name: zh("chair.eval.open") }).click();
     }
     await close.waitFor();
@@ -120,29 +114,8 @@ export class ChairPage {
     return text.slice(text.indexOf(zh("chair.screen.now")) + zh("chair.screen.now").length).trim();
   }
 
-  /** The names of visible buttons and links that reach past the viewport's edges. */
-  async buttonsOutsideViewport(): Promise<string[]> {
-    // One look at the whole page at once (it re-renders as the session moves on).
-    // The function runs in the page (serialised), so it names nothing from this module.
-    return this.page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: PageDocument }).document;
-      const width = doc.documentElement.clientWidth;
-      return [...doc.querySelectorAll("button, a")]
-        .filter((el) => {
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && (r.left < 0 || r.right > width + 0.5);
-        })
-        .map((el) => (el.textContent ?? "").trim());
-    });
-  }
-
-  /** Whether the page scrolls sideways. */
-  async scrollsSideways(): Promise<boolean> {
-    return this.page.evaluate(() => {
-      const root = (globalThis as unknown as { document: PageDocument }).document.documentElement;
-      return root.scrollWidth > root.clientWidth;
-    });
-  }
+  buttonsOutsideViewport = () => buttonsOutsideViewport(this.page);
+  scrollsSideways = () => scrollsSideways(this.page);
 
   async closeEvaluation(): Promise<void> {
     await this.press(
