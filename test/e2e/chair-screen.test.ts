@@ -124,7 +124,7 @@ describe("the projector shows what the chair console says it shows", () => {
     expect(preview).toContain(await screen.shownScore());
     await fitsTablet("revealed");
 
-    await chair.hide();
+    await chair.hide(() => screenshot(chair.page, "chair-hide-question-768x1024", false));
     expect(await projectorAgrees()).toBe(zh("chair.screen.view.candidate"));
     await chair.page.setViewportSize(PHONE);
     await chair.reveal(() => screenshot(chair.page, "chair-reveal-question-390x844", false));

@@ -68,8 +68,10 @@ export class ChairPage {
   }
 
   /** Takes the revealed result back off the projector, through the confirmation. */
-  async hide(): Promise<void> {
+  async hide(whileAsked?: () => Promise<unknown>): Promise<void> {
     await this.page.getByRole("button", { name: zh("chair.hide"), exact: true }).click();
+    await this.page.getByRole("dialog").waitFor();
+    await whileAsked?.();
     await this.page
       .getByRole("dialog")
       .getByRole("button", { name: zh("chair.hide.confirm"), exact: true })
