@@ -11,9 +11,11 @@ function toState(
   roundId: string,
   h: Record<string, string>,
   windows: Record<string, string>,
-  revealed: string[],
+  revealed: Record<string, string>,
   now: number,
 ): SessionState {
+  // An empty value is a hidden reveal (result-hide.lua): no longer shown to the hall.
+  const ids = Object.keys(revealed).sort();
   let timer: TimerState | null = null;
   if (h.timerKind === "speech" || h.timerKind === "defense") {
     timer = {
@@ -33,7 +35,8 @@ function toState(
     windows: Object.fromEntries(
       Object.entries(windows).map(([c, w]) => [c, w === "open" ? "open" : "closed"]),
     ),
-    revealed,
+    revealed: ids.filter((id) => revealed[id] !== ""),
+    hidden: ids.filter((id) => revealed[id] === ""),
     evaluation: h.evaluation === "open" || h.evaluation === "closed" ? h.evaluation : "pending",
     evaluationRevealed: h.evaluationRevealed === "1",
     screen,
@@ -72,9 +75,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
         redis.hgetall(keys.revealed(roundId)),
         this.now(),
       ]);
-      // An empty value is a hidden reveal (result-hide.lua): no longer shown to the hall.
-      const shown = Object.keys(revealed).filter((id) => revealed[id] !== "");
-      return toState(roundId, h, windows, shown.sort(), now);
+      return toState(roundId, h, windows, revealed, now);
     },
 
     goto: (roundId: string, candidateId: string, audit: AuditWrite) =>

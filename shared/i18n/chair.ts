@@ -54,8 +54,8 @@ export const chair = defineTexts({
   "chair.scoring.reopen": { zh: "重新开放评分", en: "Reopen scoring" },
   "chair.scoring.close": { zh: "结束评分", en: "Close scoring" },
   "chair.scoring.revealedHint": {
-    zh: "结果已公布，不能再开放评分",
-    en: "The result is revealed; scoring cannot reopen",
+    zh: "结果已在大屏公布过，不能再开放评分",
+    en: "The hall has seen the result; scoring cannot reopen",
   },
   "chair.scoring.confirmCloseTitle": {
     zh: "还有评分卡未提交",

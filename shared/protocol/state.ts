@@ -27,6 +27,11 @@ export interface SessionState {
   windows: Record<string, WindowState>;
   /** Candidates whose results the chair has revealed. */
   revealed: string[];
+  /**
+   * Candidates whose reveal the chair took back (result:hide): off the projector and the
+   * ranking, but their scoring stays closed, since the hall has seen the result.
+   */
+  hidden: string[];
   evaluation: EvaluationWindow;
   /** Whether the chair has revealed the evaluation results. */
   evaluationRevealed: boolean;

@@ -126,6 +126,8 @@ describe("the projector shows what the chair console says it shows", () => {
 
     await chair.hide(() => screenshot(chair.page, "chair-hide-question-768x1024", false));
     expect(await projectorAgrees()).toBe(zh("chair.screen.view.candidate"));
+    // The hall saw it: scoring does not reopen for a result taken back.
+    expect(await chair.page.getByTestId("scoring-open").isDisabled()).toBe(true);
     await chair.page.setViewportSize(PHONE);
     await chair.reveal(() => screenshot(chair.page, "chair-reveal-question-390x844", false));
     await projectorAgrees();

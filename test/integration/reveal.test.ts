@@ -120,6 +120,7 @@ describe("hiding a mistaken reveal", () => {
     const updated = waitFor(organizer, "screen:updated", (s) => s.results.C1 === undefined);
     const state = expectOk(await call(organizer, "result:hide", { roundId, candidateId: "C1" }));
     expect(state.revealed).toEqual(["C2"]);
+    expect(state.hidden).toEqual(["C1"]);
     expect(state.screen).toBe("candidate");
     expect(state.shownCandidateId).toBeNull();
     const screen = await updated;
@@ -136,6 +137,7 @@ describe("hiding a mistaken reveal", () => {
     expect(again.id).toBe("C1");
     const join = expectOk(await call(organizer, "session:join", { roundId }));
     expect(join.state.revealed).toEqual(["C1", "C2"]);
+    expect(join.state.hidden).toEqual([]);
   });
 
   it("is refused after the lock", async () => {
