@@ -15,6 +15,7 @@ import { decisionHandlers } from "./live/decision-handlers.ts";
 import { evaluationHandlers } from "./live/evaluation-handlers.ts";
 import { joinHandlers } from "./live/join-handlers.ts";
 import { lockHandlers } from "./live/lock-handlers.ts";
+import { revealHandlers } from "./live/reveal-handlers.ts";
 import { sessionHandlers } from "./live/session-handlers.ts";
 import { startSweeper } from "./live/sweeper.ts";
 import { type Handlers, registerCommands } from "./platform/command-router.ts";
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps): App {
     ...joinHandlers(services),
     ...setupHandlers(services),
     ...sessionHandlers(services),
+    ...revealHandlers(services),
     ...ballotHandlers(services),
     ...lockHandlers(services),
     ...evaluationHandlers(services),

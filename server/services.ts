@@ -5,6 +5,7 @@ import { createDecisionStore, type DecisionStore } from "./live/decision-store.t
 import { createDiskPurge, type DiskPurge } from "./live/disk-purge.ts";
 import { createLockService, type LockService } from "./live/lock-service.ts";
 import { createResultService, type ResultService } from "./live/result-service.ts";
+import { createRevealService, type RevealService } from "./live/reveal-service.ts";
 import { createSessionStore, type SessionStore } from "./live/session-store.ts";
 import { createTallyFeed, type TallyFeed, tallyDueInMs } from "./live/tally-feed.ts";
 import { type AuditStore, createAuditStore } from "./platform/audit-store.ts";
@@ -31,6 +32,7 @@ export interface Services {
   ballots: BallotStore;
   decisions: DecisionStore;
   results: ResultService;
+  reveals: RevealService;
   locks: LockService;
   purge: DiskPurge;
   tally: TallyFeed;
@@ -67,6 +69,7 @@ export function createServices(o: ServiceOptions): Services {
     ballots,
     decisions,
     results: createResultService(o.redis, keys, locks.readExport),
+    reveals: createRevealService(o.redis, keys, locks.readExport),
     locks,
     purge: createDiskPurge(o.redis, keys, o.logger),
     tally: createTallyFeed(o.io, o.redis, keys, rounds, ballots, o.tallyIntervalMs, o.logger),

@@ -28,10 +28,11 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
     "evaluation:open": async (ctx, { roundId }) => open(ctx.principal, roundId),
     "evaluation:close": async (ctx, { roundId }) => close(ctx.principal, roundId),
 
-    "evaluation:reveal": async (_ctx, { roundId }) => {
+    "evaluation:reveal": async (ctx, { roundId }) => {
       const config = await s.rounds.config(roundId);
       if (!config) return fail("round_not_found");
-      const res = await s.results.revealEvaluation(roundId, config);
+      const audit = s.audit.write(ctx.principal, roundId, "evaluation:reveal");
+      const res = await s.reveals.revealEvaluation(roundId, config, audit);
       if (!res.ok) return res;
       await broadcastScreen(s, roundId);
       await broadcastState(s, roundId);

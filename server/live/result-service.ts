@@ -1,5 +1,4 @@
 import type { Redis } from "ioredis";
-import { fail, ok, type Result } from "../../shared/errors.ts";
 import type { ScreenContent } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
@@ -12,12 +11,10 @@ import type {
   SpeechBallot,
 } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
-import { defineScript } from "../platform/lua.ts";
 
-const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 
-function compute(
+export function compute(
   config: RoundConfig,
   candidateIds: Set<string>,
   ballots: SpeechBallot[],
@@ -35,108 +32,47 @@ function compute(
   });
 }
 
-function byId(results: CandidateResult[]): Record<string, CandidateResult> {
+export function byId(results: CandidateResult[]): Record<string, CandidateResult> {
   return Object.fromEntries(results.map((c) => [c.id, c]));
 }
 
+/** Reads of revealed results and live ballots, shared with the reveal service. */
+export function resultReads(redis: Redis, keys: RedisKeys) {
+  return {
+    /** A hash of result JSON; empty values (a hidden reveal) are left out. */
+    async readHash<T>(key: string): Promise<Record<string, T>> {
+      const raw = await redis.hgetall(key);
+      const out: Record<string, T> = {};
+      for (const [id, json] of Object.entries(raw)) if (json) out[id] = JSON.parse(json) as T;
+      return out;
+    },
+
+    /** The live ballots of these candidates (speech) and, when asked, their evaluations. */
+    async liveBallots(roundId: string, ids: string[], withEvaluations: boolean) {
+      const pipe = redis.pipeline();
+      for (const id of ids) pipe.hvals(keys.ballots(roundId, id));
+      if (withEvaluations) for (const id of ids) pipe.hvals(keys.evaluations(roundId, id));
+      const replies = ((await pipe.exec()) ?? []).map(([, v]) => v as string[]);
+      return {
+        ballots: parse<SpeechBallot>(replies.slice(0, ids.length).flat()),
+        evaluations: parse<EvaluationBallot>(replies.slice(ids.length).flat()),
+      };
+    },
+  };
+}
+
 /**
- * Results the hall may see: a candidate's result once the chair reveals it (scoring closed),
- * the evaluation once revealed (evaluation closed), the ranking over what was revealed,
- * and after the lock the final results of the export.
+ * Results the hall may see: the candidates' results the chair revealed (reveal-service.ts),
+ * the ranking over them, and after the lock the final results of the export.
  */
 export function createResultService(
   redis: Redis,
   keys: RedisKeys,
   readExport: (roundId: string) => Promise<RoundExport | null>,
 ) {
-  const begin = defineScript(redis, "reveal_begin", lua("reveal-begin"), 4);
-  const store = defineScript(redis, "reveal_store", lua("reveal-store"), 2);
-  const beginEvaluation = defineScript(redis, "evaluation_reveal", lua("evaluation-reveal"));
-
-  async function readHash<T>(key: string): Promise<Record<string, T>> {
-    const raw = await redis.hgetall(key);
-    const out: Record<string, T> = {};
-    for (const [id, json] of Object.entries(raw)) if (json) out[id] = JSON.parse(json) as T;
-    return out;
-  }
-
-  /** The live ballots of these candidates (speech) and, when asked, their evaluations. */
-  async function liveBallots(roundId: string, ids: string[], withEvaluations: boolean) {
-    const pipe = redis.pipeline();
-    for (const id of ids) pipe.hvals(keys.ballots(roundId, id));
-    if (withEvaluations) for (const id of ids) pipe.hvals(keys.evaluations(roundId, id));
-    const replies = ((await pipe.exec()) ?? []).map(([, v]) => v as string[]);
-    return {
-      ballots: parse<SpeechBallot>(replies.slice(0, ids.length).flat()),
-      evaluations: parse<EvaluationBallot>(replies.slice(ids.length).flat()),
-    };
-  }
+  const { readHash, liveBallots } = resultReads(redis, keys);
 
   return {
-    async reveal(
-      roundId: string,
-      config: RoundConfig,
-      candidateId: string,
-    ): Promise<Result<CandidateResult>> {
-      const exported = await readExport(roundId);
-      if (exported) {
-        const final = exported.results.candidates.find((c) => c.id === candidateId);
-        if (!final) return fail("candidate_not_found");
-        await store(
-          [keys.state(roundId), keys.revealed(roundId)],
-          [candidateId, JSON.stringify(final)],
-        );
-        return ok(final);
-      }
-      const [code, ...raw] = (await begin(
-        [
-          keys.state(roundId),
-          keys.windows(roundId),
-          keys.ballots(roundId, candidateId),
-          keys.revealed(roundId),
-        ],
-        [candidateId],
-      )) as string[];
-      if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
-      // Once the evaluation is out, a result revealed later carries its composite too.
-      const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
-      const { evaluations } = await liveBallots(roundId, [candidateId], withEvaluations);
-      const result = compute(config, new Set([candidateId]), parse(raw), evaluations).candidates[0];
-      if (!result) return fail("candidate_not_found");
-      await store(
-        [keys.state(roundId), keys.revealed(roundId)],
-        [candidateId, JSON.stringify(result)],
-      );
-      return ok(result);
-    },
-
-    /** Reveals the democratic evaluation of every candidate (evaluation closed). */
-    async revealEvaluation(
-      roundId: string,
-      config: RoundConfig,
-    ): Promise<Result<Record<string, CandidateResult>>> {
-      const ids = config.candidates.map((c) => c.id);
-      const exported = await readExport(roundId);
-      if (exported) return ok(byId(exported.results.candidates));
-      const [code, ...raw] = (await beginEvaluation(
-        [keys.state(roundId), ...ids.map((id) => keys.evaluations(roundId, id))],
-        [],
-      )) as string[];
-      if (code !== "ok") return fail(code as "round_locked" | "scoring_still_open" | "bad_state");
-      const evaluations = parse<EvaluationBallot>(raw);
-      const results = byId(compute(config, new Set(ids), [], evaluations).candidates);
-      // The candidates already revealed now get their composite (speech and evaluation).
-      const revealed = Object.keys(await readHash(keys.revealed(roundId)));
-      const { ballots } = await liveBallots(roundId, revealed, false);
-      const combined = compute(config, new Set(revealed), ballots, evaluations).candidates;
-      const pipe = redis.pipeline();
-      for (const [id, r] of Object.entries(results))
-        pipe.hset(keys.evaluationRevealed(roundId), id, JSON.stringify(r));
-      for (const r of combined) pipe.hset(keys.revealed(roundId), r.id, JSON.stringify(r));
-      await pipe.exec();
-      return ok(results);
-    },
-
     /** The ranking per position over the revealed candidates (all of them after the lock). */
     async ranking(roundId: string, config: RoundConfig): Promise<PositionResult[]> {
       const exported = await readExport(roundId);

@@ -1,34 +1,17 @@
 import { type ErrorCode, fail, ok, type Result } from "../../shared/errors.ts";
 import type { SessionState } from "../../shared/protocol/index.ts";
-import type { RoundConfig } from "../../shared/round-file.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
 import { broadcastScreen, broadcastState } from "./broadcast.ts";
+import { candidateOf } from "./candidate-of.ts";
 
 type SessionHandlers = Pick<
   Handlers,
-  | "session:goto"
-  | "timer:start"
-  | "timer:stop"
-  | "scoring:open"
-  | "scoring:close"
-  | "result:reveal"
-  | "screen:show"
+  "session:goto" | "timer:start" | "timer:stop" | "scoring:open" | "scoring:close" | "screen:show"
 >;
 
 /** The chair's controls. Every change is one Lua script; then the new state goes out. */
 export function sessionHandlers(s: Services): SessionHandlers {
-  const candidateOf = async (
-    roundId: string,
-    candidateId: string,
-  ): Promise<{ config: RoundConfig } | { error: "round_not_found" | "candidate_not_found" }> => {
-    const config = await s.rounds.config(roundId);
-    if (!config) return { error: "round_not_found" };
-    if (!config.candidates.some((c) => c.id === candidateId))
-      return { error: "candidate_not_found" };
-    return { config };
-  };
-
   async function after(roundId: string, code: "ok" | ErrorCode): Promise<Result<SessionState>> {
     if (code !== "ok") return fail(code);
     return ok(await broadcastState(s, roundId));
@@ -36,7 +19,7 @@ export function sessionHandlers(s: Services): SessionHandlers {
 
   return {
     "session:goto": async (ctx, { roundId, candidateId }) => {
-      const found = await candidateOf(roundId, candidateId);
+      const found = await candidateOf(s, roundId, candidateId);
       if ("error" in found) return fail(found.error);
       const audit = s.audit.write(ctx.principal, roundId, "session:goto", {
         subject: candidateId,
@@ -58,7 +41,7 @@ export function sessionHandlers(s: Services): SessionHandlers {
     },
 
     "scoring:open": async (ctx, { roundId, candidateId }) => {
-      const found = await candidateOf(roundId, candidateId);
+      const found = await candidateOf(s, roundId, candidateId);
       if ("error" in found) return fail(found.error);
       const audit = s.audit.write(ctx.principal, roundId, "scoring:open", {
         subject: candidateId,
@@ -69,7 +52,7 @@ export function sessionHandlers(s: Services): SessionHandlers {
     },
 
     "scoring:close": async (ctx, { roundId, candidateId }) => {
-      const found = await candidateOf(roundId, candidateId);
+      const found = await candidateOf(s, roundId, candidateId);
       if ("error" in found) return fail(found.error);
       const audit = s.audit.write(ctx.principal, roundId, "scoring:close", {
         subject: candidateId,
@@ -77,17 +60,6 @@ export function sessionHandlers(s: Services): SessionHandlers {
       const res = await after(roundId, await s.sessions.closeWindow(roundId, candidateId, audit));
       void s.tally.broadcast(roundId);
       return res;
-    },
-
-    "result:reveal": async (_ctx, { roundId, candidateId }) => {
-      const found = await candidateOf(roundId, candidateId);
-      if ("error" in found) return fail(found.error);
-      const result = await s.results.reveal(roundId, found.config, candidateId);
-      if (!result.ok) return result;
-      await broadcastScreen(s, roundId);
-      await broadcastState(s, roundId);
-      s.logger.info("result revealed", { roundId, candidateId });
-      return result;
     },
 
     "screen:show": async (_ctx, { roundId, view }) => {

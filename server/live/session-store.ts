@@ -11,9 +11,11 @@ function toState(
   roundId: string,
   h: Record<string, string>,
   windows: Record<string, string>,
-  revealed: string[],
+  revealed: Record<string, string>,
   now: number,
 ): SessionState {
+  // An empty value is a hidden reveal (result-hide.lua): no longer shown to the hall.
+  const ids = Object.keys(revealed).sort();
   let timer: TimerState | null = null;
   if (h.timerKind === "speech" || h.timerKind === "defense") {
     timer = {
@@ -33,7 +35,8 @@ function toState(
     windows: Object.fromEntries(
       Object.entries(windows).map(([c, w]) => [c, w === "open" ? "open" : "closed"]),
     ),
-    revealed,
+    revealed: ids.filter((id) => revealed[id] !== ""),
+    hidden: ids.filter((id) => revealed[id] === ""),
     evaluation: h.evaluation === "open" || h.evaluation === "closed" ? h.evaluation : "pending",
     evaluationRevealed: h.evaluationRevealed === "1",
     screen,
@@ -57,7 +60,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
     showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
     evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
   };
-  type Code = "ok" | "round_locked" | "bad_state";
+  type Code = "ok" | "round_locked" | "bad_state" | "round_not_found";
   const code = (p: Promise<unknown>) => p as Promise<Code>;
 
   return {
@@ -71,10 +74,10 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
       const [h, windows, revealed, now] = await Promise.all([
         redis.hgetall(keys.state(roundId)),
         redis.hgetall(keys.windows(roundId)),
-        redis.hkeys(keys.revealed(roundId)),
+        redis.hgetall(keys.revealed(roundId)),
         this.now(),
       ]);
-      return toState(roundId, h, windows, revealed.filter(Boolean).sort(), now);
+      return toState(roundId, h, windows, revealed, now);
     },
 
     goto: (roundId: string, candidateId: string, audit: AuditWrite) =>

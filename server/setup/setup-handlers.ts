@@ -39,21 +39,34 @@ export function setupHandlers(s: Services): SetupHandlers {
 
     "round:list": async () => ok(await s.rounds.list()),
 
-    "round:import": async (_ctx, { file }) => {
+    "round:import": async (_ctx, { file, activate }) => {
       const parsed = RoundFile.safeParse(file);
       if (!parsed.success) {
         return fail("invalid_round_file", roundFileIssues(file, parsed.error.issues.slice(0, 20)));
       }
       const roundId = newRoundId();
-      await s.rounds.create(roundId, parsed.data, new Date());
-      s.logger.info("round imported", { roundId, candidates: parsed.data.candidates.length });
-      await switchProjectors(s, roundId);
-      return ok({ roundId });
+      const previous = await s.rounds.activeId();
+      const mode = activate === undefined ? "unless-live" : activate ? "always" : "never";
+      const { activated } = await s.rounds.create(roundId, parsed.data, new Date(), mode);
+      s.logger.info("round imported", {
+        roundId,
+        candidates: parsed.data.candidates.length,
+        activated,
+      });
+      if (activated) await switchProjectors(s, roundId);
+      const kept = !activated && activate === undefined && previous ? previous : null;
+      const liveTitle = kept ? (await s.rounds.config(kept))?.title : undefined;
+      return ok({
+        roundId,
+        activated,
+        liveRound: kept && liveTitle ? { id: kept, title: liveTitle } : null,
+      });
     },
 
-    "round:activate": async (_ctx, { roundId }) => {
-      if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
-      await s.rounds.activate(roundId);
+    "round:activate": async (ctx, { roundId }) => {
+      const audit = s.audit.write(ctx.principal, roundId, "round:activate");
+      const code = await s.rounds.activate(roundId, audit);
+      if (code !== "ok") return fail(code);
       await switchProjectors(s, roundId);
       return ok({ roundId });
     },

@@ -54,8 +54,8 @@ export const chair = defineTexts({
   "chair.scoring.reopen": { zh: "重新开放评分", en: "Reopen scoring" },
   "chair.scoring.close": { zh: "结束评分", en: "Close scoring" },
   "chair.scoring.revealedHint": {
-    zh: "结果已公布，不能再开放评分",
-    en: "The result is revealed; scoring cannot reopen",
+    zh: "结果已在大屏公布过，不能再开放评分",
+    en: "The hall has seen the result; scoring cannot reopen",
   },
   "chair.scoring.confirmCloseTitle": {
     zh: "还有评分卡未提交",
@@ -67,6 +67,26 @@ export const chair = defineTexts({
   },
   "chair.reveal": { zh: "公布结果", en: "Reveal result" },
   "chair.reveal.again": { zh: "再次在大屏显示结果", en: "Show the result again" },
+  "chair.reveal.confirmTitle": {
+    zh: "在大屏公布“{name}”的结果？",
+    en: 'Show the result of "{name}" to the hall?',
+  },
+  "chair.reveal.confirmBody": {
+    zh: "全场将看到以下内容：",
+    en: "The hall will see this:",
+  },
+  "chair.reveal.confirm": { zh: "在大屏公布", en: "Show it" },
+  "chair.hide": { zh: "从大屏撤回结果", en: "Take the result back" },
+  "chair.hide.confirmTitle": {
+    zh: "从大屏撤回“{name}”的结果？",
+    en: 'Take the result of "{name}" off the projector?',
+  },
+  "chair.hide.confirmBody": {
+    zh: "结果将从大屏和排名中撤下，并记入操作记录。全场已经看到过该结果，因此评分不会重新开放；以后可以再次公布同一结果。",
+    en: "The result leaves the projector and the ranking, and the audit trail records it. The hall has seen it, so scoring does not reopen; the same result can be shown again later.",
+  },
+  "chair.hide.confirm": { zh: "撤回", en: "Take it back" },
+  "chair.hide.done": { zh: "已从大屏撤回该结果", en: "The result is off the projector" },
   "chair.reveal.hint": {
     zh: "结束评分后才能公布结果",
     en: "Close scoring before revealing the result",
@@ -97,6 +117,7 @@ export const chair = defineTexts({
   "chair.screen.view.locked": { zh: "结果已锁定", en: "Locked" },
 
   "chair.screen.evaluation": { zh: "显示民主测评", en: "Show evaluation" },
+  "chair.screen.locked": { zh: "显示锁定页", en: "Show the lock page" },
 
   "chair.eval.title": { zh: "民主测评", en: "Democratic evaluation" },
   "chair.eval.phase.pending": { zh: "未开始", en: "Not started" },
@@ -120,6 +141,14 @@ export const chair = defineTexts({
   "chair.eval.reopen": { zh: "重新开放测评", en: "Reopen" },
   "chair.eval.close": { zh: "结束民主测评", en: "Close the evaluation" },
   "chair.eval.reveal": { zh: "公布测评结果", en: "Reveal the evaluation" },
+  "chair.eval.confirmOpenTitle": {
+    zh: "还有竞聘人未完成评分",
+    en: "Some candidates have not been scored",
+  },
+  "chair.eval.confirmOpenBody": {
+    zh: "以下 {n} 位竞聘人还没有已结束且有评分的评分环节。仍要开始民主测评吗？",
+    en: "These {n} candidates have no closed scoring window with a ballot in it. Open the evaluation anyway?",
+  },
   "chair.eval.confirmCloseTitle": {
     zh: "还有评分卡未提交民主测评",
     en: "Some cards have not cast the evaluation",
@@ -182,6 +211,7 @@ export const chair = defineTexts({
   "chair.audit.scoringOpen": { zh: "开始评分", en: "Opened scoring" },
   "chair.audit.scoringClose": { zh: "结束评分", en: "Closed scoring" },
   "chair.audit.reveal": { zh: "公布结果", en: "Revealed the result" },
+  "chair.audit.hide": { zh: "撤回结果", en: "Took a result back" },
   "chair.audit.evalOpen": { zh: "开始民主测评", en: "Opened the evaluation" },
   "chair.audit.evalClose": { zh: "结束民主测评", en: "Closed the evaluation" },
   "chair.audit.evalReveal": { zh: "公布测评结果", en: "Revealed the evaluation" },

@@ -43,6 +43,17 @@ export const organizer = defineTexts({
   "org.import.demo": { zh: "载入演示方案", en: "Load the demo round" },
   "org.import.file": { zh: "导入方案文件", en: "Import a round file" },
   "org.import.busy": { zh: "正在导入…", en: "Importing…" },
+  "org.import.kept": {
+    zh: "已导入“{title}”，大屏仍显示“{live}”",
+    en: 'Imported "{title}"; the projector still shows "{live}"',
+  },
+  "org.screen.switchTitle": { zh: "切换大屏？", en: "Switch the projector?" },
+  "org.screen.switchBody": {
+    zh: "大屏正在显示“{live}”，确定切换吗？",
+    en: 'The projector is showing "{live}". Switch it?',
+  },
+  "org.screen.switch": { zh: "切换大屏", en: "Switch the projector" },
+  "org.screen.keep": { zh: "保留当前大屏", en: "Keep the current round" },
   "org.import.done": {
     zh: "已导入“{title}”，大屏已切换到该轮次",
     en: 'Imported "{title}"; the projector now shows it',

@@ -51,7 +51,20 @@ export const commands = {
 
   "server:info": { roles: ["organizer"], payload: z.object({}).strict() },
   "round:list": { roles: ["organizer"], payload: z.object({}).strict() },
-  "round:import": { roles: ["organizer"], payload: z.object({ file: z.unknown() }).strict() },
+  "round:import": {
+    roles: ["organizer"],
+    payload: z
+      .object({
+        file: z.unknown(),
+        /**
+         * Whether the new round takes the projector: true, false, or (left out) only when the
+         * round on it is not live (see RoundSummary.live), so a live session is never taken
+         * over without the organizer's yes.
+         */
+        activate: z.boolean().optional(),
+      })
+      .strict(),
+  },
   "round:activate": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "cards:issue": {
     roles: ["organizer"],
@@ -96,14 +109,25 @@ export const commands = {
     roles: STAFF,
     payload: z.object({ ...roundRef, candidateId: Id }).strict(),
   },
+  "result:preview": {
+    roles: STAFF,
+    payload: z.object({ ...roundRef, candidateId: Id }).strict(),
+  },
   "result:reveal": {
+    roles: STAFF,
+    payload: z.object({ ...roundRef, candidateId: Id }).strict(),
+  },
+  "result:hide": {
     roles: STAFF,
     payload: z.object({ ...roundRef, candidateId: Id }).strict(),
   },
   "screen:show": {
     roles: STAFF,
     payload: z
-      .object({ ...roundRef, view: z.enum(["welcome", "candidate", "evaluation", "ranking"]) })
+      .object({
+        ...roundRef,
+        view: z.enum(["welcome", "candidate", "evaluation", "ranking", "locked"]),
+      })
       .strict(),
   },
   "evaluation:open": { roles: STAFF, payload: z.object(roundRef).strict() },
@@ -173,7 +197,13 @@ export interface CommandResults {
   "time:sync": { serverNow: number };
   "server:info": { publicUrl: string; projectorToken: string };
   "round:list": RoundSummary[];
-  "round:import": { roundId: string };
+  "round:import": {
+    roundId: string;
+    /** Whether it took the projector. */
+    activated: boolean;
+    /** The live round that kept the projector, when one did. */
+    liveRound: { id: string; title: string } | null;
+  };
   "round:activate": { roundId: string };
   "cards:issue": IssuedCard[];
   "cards:print": IssuedCard[];
@@ -188,7 +218,9 @@ export interface CommandResults {
   "timer:stop": SessionState;
   "scoring:open": SessionState;
   "scoring:close": SessionState;
+  "result:preview": CandidateResult;
   "result:reveal": CandidateResult;
+  "result:hide": SessionState;
   "screen:show": SessionState;
   "ballot:submit": { receipt: string; duplicate: boolean };
   "evaluation:open": SessionState;

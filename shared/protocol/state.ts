@@ -27,6 +27,11 @@ export interface SessionState {
   windows: Record<string, WindowState>;
   /** Candidates whose results the chair has revealed. */
   revealed: string[];
+  /**
+   * Candidates whose reveal the chair took back (result:hide): off the projector and the
+   * ranking, but their scoring stays closed, since the hall has seen the result.
+   */
+  hidden: string[];
   evaluation: EvaluationWindow;
   /** Whether the chair has revealed the evaluation results. */
   evaluationRevealed: boolean;
@@ -135,5 +140,10 @@ export interface RoundSummary {
   status: "open" | "locked";
   createdAt: string;
   active: boolean;
+  /**
+   * On the projector and under way (not locked; a speaker was called, a scoring window or
+   * the evaluation was opened): taking the projector from it needs the organizer's yes.
+   */
+  live: boolean;
   digest: string | null;
 }

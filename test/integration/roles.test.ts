@@ -101,7 +101,9 @@ describe("round-bound credentials", () => {
       expect.arrayContaining([
         "chair session:join",
         "chair scoring:open",
+        "chair result:preview",
         "chair result:reveal",
+        "chair result:hide",
         "chair screen:show",
         "chair tie:decide",
         "observer session:join",
@@ -122,7 +124,9 @@ describe("the projector is read-only", () => {
     for (const name of [
       "round:lock",
       "scoring:open",
+      "result:preview",
       "result:reveal",
+      "result:hide",
       "screen:show",
       "timer:start",
       "card:void",

@@ -36,13 +36,16 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot under test-artifacts/screenshots as a test artifact. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot under test-artifacts/screenshots as a test artifact: the full page, or
+ * only the viewport (a dialog over a long page).
+ */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   const dir = join(ARTIFACTS, "screenshots");
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   // Finished transitions: a bar mid-animation would show a count that is not there.
-  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+  await page.screenshot({ path, fullPage, animations: "disabled" });
   return path;
 }
 

@@ -11,7 +11,7 @@ import type { Connection } from "../lib/connection.svelte.ts";
 import type { LiveRound } from "./live-round.svelte.ts";
 import { unwrap } from "./ui/toasts.svelte.ts";
 
-export type ScreenChoice = "welcome" | "candidate" | "evaluation" | "ranking";
+export type ScreenChoice = "welcome" | "candidate" | "evaluation" | "ranking" | "locked";
 
 /** The chair's commands, shared by the chair console and the organizer's round view. */
 export interface ChairActions {
@@ -22,7 +22,11 @@ export interface ChairActions {
   stopTimer(): Promise<void>;
   openScoring(candidateId: string): Promise<void>;
   closeScoring(candidateId: string): Promise<void>;
+  /** What revealing would show the hall now, without showing it. */
+  preview(candidateId: string): Promise<CandidateResult | null>;
   reveal(candidateId: string): Promise<CandidateResult | null>;
+  /** Takes a mistaken reveal off the projector and out of the ranking. */
+  hide(candidateId: string): Promise<boolean>;
   show(view: ScreenChoice): Promise<void>;
   openEvaluation(): Promise<void>;
   closeEvaluation(): Promise<void>;
@@ -84,8 +88,17 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
           conn.call("scoring:close", { roundId, candidateId }),
         ),
       ),
+    preview: (candidateId) =>
+      run("result:preview", (roundId) => conn.call("result:preview", { roundId, candidateId })),
     reveal: (candidateId) =>
       run("result:reveal", (roundId) => conn.call("result:reveal", { roundId, candidateId })),
+    hide: async (candidateId) => {
+      const state = await run("result:hide", (roundId) =>
+        conn.call("result:hide", { roundId, candidateId }),
+      );
+      applied(state);
+      return state !== null;
+    },
     show: async (view) =>
       applied(await run("screen:show", (roundId) => conn.call("screen:show", { roundId, view }))),
     openEvaluation: async () =>

@@ -59,3 +59,17 @@ function view(
     cards: rows.reduce((sum, r) => sum + r.cards, 0),
   };
 }
+
+/**
+ * The candidates not scored yet, in the order given: no closed scoring window, or a closed
+ * one that holds no ballot (the chair is asked before the evaluation opens without them).
+ */
+export function unscoredCandidates<C extends { id: string }>(
+  candidates: readonly C[],
+  windows: Record<string, "open" | "closed">,
+  progress: Progress | null,
+): C[] {
+  const ballots = (id: string) =>
+    Object.values(progress?.scored[id] ?? {}).reduce((sum, n) => sum + n, 0);
+  return candidates.filter((c) => windows[c.id] !== "closed" || (progress && ballots(c.id) === 0));
+}

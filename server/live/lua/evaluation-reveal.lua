@@ -1,13 +1,32 @@
--- Take every evaluation ballot once the evaluation is closed, and mark it revealed in the
--- same step so it can no longer be reopened.
--- KEYS: state, then one eval(c) per candidate   Returns {code} or {'ok', ballot, ...}.
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
+-- Reveal the democratic evaluation (closed) in one step with the checks it was computed
+-- under: not locked, the same evaluation ballots, the same revealed candidates and their
+-- same ballots (they get their composite now). Once revealed it can no longer be reopened.
+-- KEYS: state, evaluation-revealed, revealed, then eval(c) per candidate, then
+--       ballots(r) per revealed candidate
+-- ARGV: JSON {evalCounts, revealedIds (sorted), ballotCounts, evaluation: [[id, json]],
+--       combined: [[id, json]]}; the results stay strings so no number is re-encoded.
+-- Returns 'ok', 'stale' or an error code.
+if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
 local w = redis.call('HGET', KEYS[1], 'evaluation') or 'pending'
-if w ~= 'closed' then return {w == 'open' and 'scoring_still_open' or 'bad_state'} end
+if w ~= 'closed' then return w == 'open' and 'scoring_still_open' or 'bad_state' end
+local p = cjson.decode(ARGV[1])
+local n = #p.evalCounts
+for i = 1, n do
+  if redis.call('HLEN', KEYS[3 + i]) ~= p.evalCounts[i] then return 'stale' end
+end
+local revealed = {}
+local all = redis.call('HGETALL', KEYS[3])
+for i = 1, #all, 2 do
+  if all[i + 1] ~= '' then revealed[#revealed + 1] = all[i] end
+end
+table.sort(revealed)
+if #revealed ~= #p.revealedIds then return 'stale' end
+for i, id in ipairs(revealed) do
+  if id ~= p.revealedIds[i] then return 'stale' end
+  if redis.call('HLEN', KEYS[3 + n + i]) ~= p.ballotCounts[i] then return 'stale' end
+end
+for _, pair in ipairs(p.evaluation) do redis.call('HSET', KEYS[2], pair[1], pair[2]) end
+for _, pair in ipairs(p.combined) do redis.call('HSET', KEYS[3], pair[1], pair[2]) end
 redis.call('HSET', KEYS[1], 'evaluationRevealed', '1', 'screen', 'evaluation')
 redis.call('HINCRBY', KEYS[1], 'version', 1)
-local out = {'ok'}
-for i = 2, #KEYS do
-  for _, v in ipairs(redis.call('HVALS', KEYS[i])) do out[#out + 1] = v end
-end
-return out
+return 'ok'

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { zh } from "./i18n.ts";
+import { buttonsOutsideViewport, scrollsSideways } from "./layout.ts";
 
 /** The chair console (/chair): speaking order, timer, scoring windows, screen, ties. */
 export class ChairPage {
@@ -48,19 +49,75 @@ export class ChairPage {
     await this.press(this.page.getByTestId("scoring-close"), this.page.getByTestId("scoring-open"));
   }
 
-  /** Reveals the current candidate's result on the projector. */
-  async reveal(): Promise<void> {
+  /**
+   * Reveals the current candidate's result on the projector through the confirmation;
+   * resolves with what the confirmation previewed. `whileAsked` runs with the question up.
+   */
+  async reveal(whileAsked?: () => Promise<unknown>): Promise<string> {
     await this.page.getByTestId("reveal").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByRole("table").waitFor();
+    const preview = (await dialog.textContent()) ?? "";
+    await whileAsked?.();
+    await dialog.getByRole("button", { name: zh("chair.reveal.confirm") }).click();
     await this.page
       .getByTestId("reveal")
       .filter({ hasText: zh("chair.reveal.again") })
       .waitFor();
+    return preview;
   }
 
-  async openEvaluation(): Promise<void> {
-    await this.page.getByTestId("evaluation-open").click();
-    await this.page.getByTestId("evaluation-close").waitFor();
+  /** Takes the revealed result back off the projector, through the confirmation. */
+  async hide(whileAsked?: () => Promise<unknown>): Promise<void> {
+    await this.page.getByRole("button", { name: zh("chair.hide"), exact: true }).click();
+    await this.page.getByRole("dialog").waitFor();
+    await whileAsked?.();
+    await this.page
+      .getByRole("dialog")
+      .getByRole("button", { name: zh("chair.hide.confirm"), exact: true })
+      .click();
+    await this.page.getByRole("button", { name: zh("chair.hide"), exact: true }).waitFor({
+      state: "detached",
+    });
   }
+
+  /**
+   * Opens the evaluation; when the console asks because some candidates were not scored,
+   * resolves with the names it lists (after confirming), else with none.
+   */
+  async openEvaluation(whileAsked?: () => Promise<unknown>): Promise<string[]> {
+    await this.page.getByTestId("evaluation-open").click();
+    const dialog = this.page.getByRole("dialog");
+    const close = this.page.getByTestId("evaluation-close");
+    await dialog.or(close).first().waitFor();
+    let named: string[] = [];
+    if (await dialog.isVisible()) {
+      named = await dialog.getByRole("listitem").allTextContents();
+      await whileAsked?.();
+      await dialog.getByRole("button", { name: zh("chair.eval.open") }).click();
+    }
+    await close.waitFor();
+    return named.map((n) => n.trim());
+  }
+
+  /** Switches the projector with the console's button for this view. */
+  async show(view: "welcome" | "candidate" | "evaluation" | "ranking" | "locked"): Promise<void> {
+    const button = this.page.getByRole("button", { name: zh(`chair.screen.${view}`) });
+    await button.click();
+    await this.page
+      .getByRole("button", { name: zh(`chair.screen.${view}`), pressed: true })
+      .waitFor();
+  }
+
+  /** What the console says the projector shows, after "大屏当前：". */
+  async screenNow(): Promise<string> {
+    const status = this.page.getByRole("status").filter({ hasText: zh("chair.screen.now") });
+    const text = ((await status.textContent()) ?? "").trim();
+    return text.slice(text.indexOf(zh("chair.screen.now")) + zh("chair.screen.now").length).trim();
+  }
+
+  buttonsOutsideViewport = () => buttonsOutsideViewport(this.page);
+  scrollsSideways = () => scrollsSideways(this.page);
 
   async closeEvaluation(): Promise<void> {
     await this.press(

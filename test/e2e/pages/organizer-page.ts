@@ -39,6 +39,36 @@ export class OrganizerPage {
     return this.roundId();
   }
 
+  /**
+   * Imports the demo round while another round is live: the page asks whether to switch
+   * the projector. Resolves with the question and the name of the focused (default) button,
+   * after answering it.
+   */
+  async loadDemoWhileLive(
+    answer: "keep" | "switch",
+  ): Promise<{ question: string; focused: string }> {
+    await this.page
+      .getByRole("button", { name: zh("org.rounds.back") })
+      .first()
+      .click();
+    await this.page.getByTestId("load-demo").click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.waitFor();
+    const question = ((await dialog.getByRole("paragraph").first().textContent()) ?? "").trim();
+    const focused = await dialog.evaluate(
+      () =>
+        (
+          globalThis as unknown as { document: { activeElement: { textContent: string } | null } }
+        ).document.activeElement?.textContent?.trim() ?? "",
+    );
+    if (answer === "keep") await this.page.keyboard.press("Enter");
+    else await dialog.getByRole("button", { name: zh("org.screen.switch") }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await this.page.waitForURL(/#round=/);
+    await this.page.getByTestId("results-link").waitFor();
+    return { question, focused };
+  }
+
   async openRound(roundId: string): Promise<void> {
     await this.page.goto(`${this.baseUrl}/#round=${roundId}`);
     await this.page.getByTestId("results-link").waitFor();

@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
 
+const VIEWS = ["idle", "welcome", "speaker", "result", "ranking", "evaluation", "locked"];
+
 /** The projector in the hall: read-only, follows the session. */
 export class ScreenPage {
   constructor(readonly page: Page) {}
@@ -14,6 +16,26 @@ export class ScreenPage {
     view: "welcome" | "speaker" | "result" | "ranking" | "evaluation" | "locked",
   ): Promise<void> {
     await this.page.locator(`section.${view}`).first().waitFor();
+  }
+
+  /**
+   * Waits until this view is up with this heading (a candidate's name, the round's title,
+   * a view's title), and no other view is.
+   */
+  async waitForShown(
+    view: "welcome" | "speaker" | "result" | "ranking" | "evaluation" | "locked",
+    heading: string,
+  ): Promise<void> {
+    await this.page
+      .locator(`section.${view}`)
+      .getByRole("heading", { name: heading, exact: true })
+      .first()
+      .waitFor();
+  }
+
+  /** How many main views are up at once (exactly one when the projector is settled). */
+  async viewCount(): Promise<number> {
+    return this.page.locator(VIEWS.map((v) => `section.${v}`).join(", ")).count();
   }
 
   /** Waits for the progress "已评 N / M" to show n ballots. */

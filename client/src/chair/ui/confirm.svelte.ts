@@ -1,9 +1,15 @@
+import type { Snippet } from "svelte";
+
 export interface ConfirmOptions {
   title: string;
   body: string;
   /** Extra lines shown as a warning list (e.g. what is still open). */
   warnings?: string[];
+  /** What the action will show, rendered under the body (e.g. the result the hall will see). */
+  preview?: Snippet;
   confirmLabel: string;
+  /** The button that keeps things as they are; it has the focus, so Enter keeps them too. */
+  cancelLabel?: string;
   danger?: boolean;
 }
 

@@ -1,0 +1,27 @@
+-- Put a candidate's result on the projector and into the revealed set, in one step with
+-- the checks it was computed under: not locked (after the lock only the export's final
+-- result may be shown), scoring closed, and the same ballots and evaluation phase as were
+-- read. A card voided in between changes the count, so the result would be stale.
+-- KEYS: state, windows, ballots(c), evaluations(c), revealed
+-- ARGV: candidateId, resultJson, final ('1' = from the export), ballotCount, evalCount,
+--       evaluationRevealed ('1' or '0')
+-- Returns 'ok', 'stale' or an error code.
+local locked = redis.call('HGET', KEYS[1], 'status') == 'locked'
+if ARGV[3] == '1' then
+  if not locked then return 'bad_state' end
+else
+  if locked then return 'round_locked' end
+  local w = redis.call('HGET', KEYS[2], ARGV[1])
+  if w == 'open' then return 'scoring_still_open' end
+  if w ~= 'closed' then return 'bad_state' end
+  local phase = redis.call('HGET', KEYS[1], 'evaluationRevealed') == '1' and '1' or '0'
+  if redis.call('HLEN', KEYS[3]) ~= tonumber(ARGV[4])
+    or redis.call('HLEN', KEYS[4]) ~= tonumber(ARGV[5])
+    or phase ~= ARGV[6] then
+    return 'stale'
+  end
+end
+redis.call('HSET', KEYS[5], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[1], 'screen', 'result', 'shown', ARGV[1])
+redis.call('HINCRBY', KEYS[1], 'version', 1)
+return 'ok'
