@@ -1,8 +1,8 @@
 import type { Method } from "../round-file.ts";
 import { scoreEvaluation } from "./evaluation.ts";
 import { type MeritScores, rankPosition } from "./ranking.ts";
-import { scoreSpeech } from "./speech.ts";
 import { settleTargets } from "./settle.ts";
+import { scoreSpeech } from "./speech.ts";
 import { selectTargets } from "./targets.ts";
 import type {
   CandidateResult,

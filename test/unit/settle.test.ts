@@ -143,25 +143,25 @@ describe("settled targets (tie decisions in the count)", () => {
 describe("target marks", () => {
   it("says 另岗考察 for a first place inspected for another post, and who a decision left out", () => {
     const input = computeResults({
-        rubric: [{ id: "k", label: "k", max: 100, step: 1 }],
-        groups: [{ id: "g", label: "g", weight: 1 }],
-        evaluationOptions: [],
-        method: {
-          trim: 0,
-          trimMin: 1,
-          speechWeight: 1,
-          evaluationWeight: 0,
-          inspectionRatio: 1,
-          decimals: 2,
-        },
-        positions: twoPosts,
-        candidates: [candidate("A", ["P1", "P2"]), candidate("B", ["P2"])],
-        ballots: [
-          { group: "g", candidate: "A", scores: { k: 90 } },
-          { group: "g", candidate: "B", scores: { k: 80 } },
-        ],
-        evaluations: [],
-      });
+      rubric: [{ id: "k", label: "k", max: 100, step: 1 }],
+      groups: [{ id: "g", label: "g", weight: 1 }],
+      evaluationOptions: [],
+      method: {
+        trim: 0,
+        trimMin: 1,
+        speechWeight: 1,
+        evaluationWeight: 0,
+        inspectionRatio: 1,
+        decimals: 2,
+      },
+      positions: twoPosts,
+      candidates: [candidate("A", ["P1", "P2"]), candidate("B", ["P2"])],
+      ballots: [
+        { group: "g", candidate: "A", scores: { k: 90 } },
+        { group: "g", candidate: "B", scores: { k: 80 } },
+      ],
+      evaluations: [],
+    });
     const [p1, p2] = input.positions;
     if (!p1 || !p2) throw new Error("two posts");
     expect(targetMark(input.positions, p1, "A")).toBe("target");
