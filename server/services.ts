@@ -61,7 +61,7 @@ export function createServices(o: ServiceOptions): Services {
     sessions: createSessionStore(o.redis, keys),
     ballots,
     decisions,
-    results: createResultService(o.redis, keys, locks.readExport),
+    results: createResultService(o.redis, keys, locks.readExport, decisions),
     locks,
     tally: createTallyFeed(o.io, rounds, ballots, o.tallyIntervalMs, o.logger),
   };

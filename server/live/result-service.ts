@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { fail, ok, type Result } from "../../shared/errors.ts";
 import type { ScreenData } from "../../shared/protocol/index.ts";
-import type { RoundExport } from "../../shared/round-export.ts";
+import type { RoundExport, TieDecision } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { computeResults } from "../../shared/scoring/index.ts";
 import type {
@@ -13,6 +13,7 @@ import type {
 } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
+import type { DecisionStore } from "./decision-store.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
@@ -22,8 +23,10 @@ function compute(
   candidateIds: Set<string>,
   ballots: SpeechBallot[],
   evaluations: EvaluationBallot[],
+  decisions: TieDecision[] = [],
 ): Results {
   return computeResults({
+    decisions,
     rubric: config.rubric,
     groups: config.groups,
     evaluationOptions: config.evaluationOptions,
@@ -48,6 +51,7 @@ export function createResultService(
   redis: Redis,
   keys: RedisKeys,
   readExport: (roundId: string) => Promise<RoundExport | null>,
+  decisions: DecisionStore,
 ) {
   const begin = defineScript(redis, "reveal_begin", lua("reveal-begin"), 4);
   const store = defineScript(redis, "reveal_store", lua("reveal-store"), 2);
@@ -137,16 +141,25 @@ export function createResultService(
       return ok(results);
     },
 
-    /** The ranking per position over the revealed candidates (all of them after the lock). */
+    /**
+     * The ranking per position over the revealed candidates, with the targets settled by the
+     * tie decisions (all candidates after the lock). It is stored for the projector.
+     */
     async ranking(roundId: string, config: RoundConfig): Promise<PositionResult[]> {
       const exported = await readExport(roundId);
       if (exported) return exported.results.positions;
       const revealed = Object.keys(await readHash(keys.revealed(roundId)));
       const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
       const { ballots, evaluations } = await liveBallots(roundId, revealed, withEvaluations);
-      const positions = compute(config, new Set(revealed), ballots, evaluations).positions;
+      const decided = await decisions.list(roundId);
+      const positions = compute(config, new Set(revealed), ballots, evaluations, decided).positions;
       await redis.set(keys.ranking(roundId), JSON.stringify(positions));
       return positions;
+    },
+
+    /** Settles the stored ranking again after the decisions changed, if one was shown. */
+    async refreshRanking(roundId: string, config: RoundConfig): Promise<void> {
+      if ((await redis.exists(keys.ranking(roundId))) === 1) await this.ranking(roundId, config);
     },
 
     /**
@@ -162,25 +175,29 @@ export function createResultService(
       ]);
       const closed = Object.keys(windows).filter((id) => windows[id] === "closed");
       const { ballots, evaluations } = await liveBallots(roundId, closed, evaluation === "closed");
-      return compute(config, new Set(closed), ballots, evaluations);
+      const decided = await decisions.list(roundId);
+      return compute(config, new Set(closed), ballots, evaluations, decided);
     },
 
     async screen(roundId: string): Promise<ScreenData> {
       const exported = await readExport(roundId);
       if (exported) {
         const results = byId(exported.results.candidates);
-        return { roundId, results, ranking: exported.results.positions, evaluation: results };
+        const { positions: ranking } = exported.results;
+        return { roundId, results, ranking, evaluation: results, decisions: exported.decisions };
       }
-      const [results, ranking, evaluation] = await Promise.all([
+      const [results, ranking, evaluation, decided] = await Promise.all([
         readHash<CandidateResult>(keys.revealed(roundId)),
         redis.get(keys.ranking(roundId)),
         readHash<CandidateResult>(keys.evaluationRevealed(roundId)),
+        decisions.list(roundId),
       ]);
       return {
         roundId,
         results,
         ranking: ranking ? (JSON.parse(ranking) as PositionResult[]) : null,
         evaluation: Object.keys(evaluation).length > 0 ? evaluation : null,
+        decisions: decided,
       };
     },
   };

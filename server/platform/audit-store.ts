@@ -21,7 +21,6 @@ const RECORDED_AFTER = new Set<CommandName>([
   "card:reissue",
   "result:reveal",
   "evaluation:reveal",
-  "tie:decide",
   "round:lock",
 ]);
 

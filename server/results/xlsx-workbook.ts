@@ -1,9 +1,19 @@
 import ExcelJS from "exceljs";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { roundHalf } from "../../shared/scoring/index.ts";
+import { roundHalf, type TargetMark, targetMark } from "../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../shared/scoring/types.ts";
 
 type Cell = string | number | null;
+
+/** The 考察对象 column, as the results sheet words it (shared/i18n/results.ts, zh). */
+const MARKS: Record<TargetMark, string> = {
+  target: "是",
+  chosen: "是（并列决定）",
+  notChosen: "否（并列决定）",
+  pending: "待主持人决定",
+  elsewhere: "另岗考察",
+  none: "",
+};
 
 /**
  * The results as an Excel workbook (the spreadsheet offices already keep): a summary sheet
@@ -74,7 +84,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         r?.ballots ?? 0,
         r?.evaluationsCast ?? 0,
         percent(r?.favourableRate ?? null),
-        position.targets.includes(id) ? "是" : "",
+        MARKS[targetMark(file.results.positions, position, id)],
         tied.has(id) ? "并列" : "",
       ];
     });
@@ -183,6 +193,23 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     "演讲答辩评分票(无记名,不含评分卡与提交顺序)",
     ["竞聘人", "评委组", ...criteria.map((k) => k.label), "合计"],
     ballotRows,
+    [],
+  );
+  const postTitle = new Map(file.positions.map((p) => [p.id, p.title]));
+  const names = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join("、");
+  const decisionRows = file.decisions.map((d): Cell[] => [
+    postTitle.get(d.positionId) ?? d.positionId,
+    names(d.tied ?? []),
+    names(d.chosen),
+    d.reason,
+    beijingTime(d.decidedAt),
+    d.voided ? `作废：${name.get(d.voided.candidateId) ?? d.voided.candidateId} 重新评分` : "",
+  ]);
+  sheet(
+    "并列决定",
+    "名额边界并列的主持人决定",
+    ["岗位", "并列人员", "确定为考察对象", "理由", "决定时间", "状态"],
+    decisionRows,
     [],
   );
   const optionLabel = new Map(options.map((o) => [o.id, o.label]));

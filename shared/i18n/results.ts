@@ -53,6 +53,7 @@ export const results = defineTexts({
   "results.mark.chosen": { zh: "是（并列决定）", en: "Yes (tie decision)" },
   "results.mark.notChosen": { zh: "否（并列决定）", en: "No (tie decision)" },
   "results.mark.pending": { zh: "待主持人决定", en: "Chair to decide" },
+  "results.mark.elsewhere": { zh: "另岗考察", en: "Inspected elsewhere" },
   "results.edge.note": {
     zh: "{names} 并列，考察名额尚余 {n} 名。",
     en: "{names} are tied for the last {n} inspection place(s).",
