@@ -64,7 +64,13 @@ describe("the chair runs the session", () => {
       expectOk(await call(organizer, "server:info", {})).projectorToken,
     );
     const joined = expectOk(await call(projector, "session:join", {}));
-    expect(joined.screen).toEqual({ roundId, results: {}, ranking: null, evaluation: null });
+    expect(joined.screen).toEqual({
+      roundId,
+      results: {},
+      ranking: null,
+      evaluation: null,
+      decisions: [],
+    });
 
     expect(await call(organizer, "result:reveal", { roundId, candidateId: "C1" })).toEqual({
       ok: false,
