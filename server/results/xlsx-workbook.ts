@@ -195,6 +195,14 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     ballotRows,
     [],
   );
+  const optionLabel = new Map(options.map((o) => [o.id, o.label]));
+  const evalBallotRows = file.evaluations.map((e): Cell[] => [
+    name.get(e.candidate) ?? e.candidate,
+    group.get(e.group)?.label ?? e.group,
+    optionLabel.get(e.option) ?? e.option,
+  ]);
+  sheet("测评票", "民主测评票(无记名)", ["竞聘人", "评委组", "测评意见"], evalBallotRows, []);
+
   const postTitle = new Map(file.positions.map((p) => [p.id, p.title]));
   const names = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join("、");
   const decisionRows = file.decisions.map((d): Cell[] => [
@@ -212,13 +220,6 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     decisionRows,
     [],
   );
-  const optionLabel = new Map(options.map((o) => [o.id, o.label]));
-  const evalBallotRows = file.evaluations.map((e): Cell[] => [
-    name.get(e.candidate) ?? e.candidate,
-    group.get(e.group)?.label ?? e.group,
-    optionLabel.get(e.option) ?? e.option,
-  ]);
-  sheet("测评票", "民主测评票(无记名)", ["竞聘人", "评委组", "测评意见"], evalBallotRows, []);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

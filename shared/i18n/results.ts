@@ -114,6 +114,11 @@ export const results = defineTexts({
   "results.decisions.chosen": { zh: "确定的考察对象", en: "Chosen" },
   "results.decisions.reason": { zh: "理由", en: "Reason" },
   "results.decisions.at": { zh: "决定时间", en: "Decided" },
+  "results.decisions.tied": { zh: "并列人员", en: "Tied" },
+  "results.decisions.voided": {
+    zh: "已作废：{name} 重新评分",
+    en: "Void: {name} was scored again",
+  },
 
   "results.digest.hint": {
     zh: "凭导出文件（JSON）可离线复核全部结果，摘要须与此一致。",
