@@ -1,19 +1,13 @@
 import ExcelJS from "exceljs";
+import { translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { roundHalf, type TargetMark, targetMark } from "../../shared/scoring/index.ts";
+import { markKey, roundHalf, type TargetMark, targetMark } from "../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../shared/scoring/types.ts";
 
 type Cell = string | number | null;
 
-/** The 考察对象 column, as the results sheet words it (shared/i18n/results.ts, zh). */
-const MARKS: Record<TargetMark, string> = {
-  target: "是",
-  chosen: "是（并列决定）",
-  notChosen: "否（并列决定）",
-  pending: "待主持人决定",
-  elsewhere: "另岗考察",
-  none: "",
-};
+/** The 考察对象 column in the results sheet's words (另岗考察: inspected for another post). */
+const markText = (mark: TargetMark) => (mark === "none" ? "" : translate("zh-CN", markKey(mark)));
 
 /**
  * The results as an Excel workbook (the spreadsheet offices already keep): a summary sheet
@@ -84,7 +78,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         r?.ballots ?? 0,
         r?.evaluationsCast ?? 0,
         percent(r?.favourableRate ?? null),
-        MARKS[targetMark(file.results.positions, position, id)],
+        markText(targetMark(file.results.positions, position, id)),
         tied.has(id) ? "并列" : "",
       ];
     });

@@ -6,6 +6,6 @@ export { compareMerit, EQUAL_WITHIN, rankPosition } from "./ranking.ts";
 export { formatRate, formatScore, percentOf, roundHalf } from "./round-half.ts";
 export { decisionFits, type SettledPosition, settleTargets } from "./settle.ts";
 export { scoreSpeech } from "./speech.ts";
-export { type TargetMark, targetMark } from "./target-mark.ts";
+export { markKey, type TargetMark, targetMark } from "./target-mark.ts";
 export { quotaFor, selectTargets } from "./targets.ts";
 export type * from "./types.ts";

@@ -7,6 +7,9 @@ import type { PositionResult } from "./types.ts";
  */
 export type TargetMark = "target" | "chosen" | "notChosen" | "pending" | "elsewhere" | "none";
 
+/** The dictionary key of a mark's words (shared/i18n/results.ts), one wording everywhere. */
+export const markKey = (mark: Exclude<TargetMark, "none">) => `results.mark.${mark}` as const;
+
 /**
  * The mark of `id` in `position`, from the settled targets of every post (settle.ts): the
  * one reading the projector, the results sheet, Excel and the recount all show.

@@ -180,7 +180,7 @@ describe("a tie decision in the count", () => {
 
 /** The first sheets of a workbook as plain HTML tables, for a screenshot. */
 function workbookHtml(wb: ExcelJS.Workbook): string {
-  const escape = (v: unknown) =>
+  const html = (v: unknown) =>
     String(v ?? "").replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c] ?? c);
   const tables = wb.worksheets
     .filter((ws) => ws.name.startsWith("汇总") || ws.name === "并列决定")
@@ -190,11 +190,11 @@ function workbookHtml(wb: ExcelJS.Workbook): string {
         // row.values is sparse (an empty cell is a hole): read it column by column.
         const values = row.values as unknown[];
         const cells = Array.from({ length: ws.columnCount }, (_, i) => values[i + 1]).map(
-          (v) => `<td>${escape(v)}</td>`,
+          (v) => `<td>${html(v)}</td>`,
         );
         rows.push(`<tr>${cells.join("")}</tr>`);
       });
-      return `<h2>${escape(ws.name)}</h2><table>${rows.join("")}</table>`;
+      return `<h2>${html(ws.name)}</h2><table>${rows.join("")}</table>`;
     });
   return `<html><body style="font-family:sans-serif;padding:16px"><style>td{border:1px solid #ccc;padding:4px 8px}table{border-collapse:collapse;margin-bottom:16px}</style>${tables.join("")}</body></html>`;
 }

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { roundHalf, type TargetMark, targetMark } from "../../shared/scoring/index.ts";
+import { markKey, roundHalf, targetMark } from "../../shared/scoring/index.ts";
 import { call, expectOk } from "../utils/socket-client.ts";
 import {
   fetchExport,
@@ -109,15 +110,6 @@ describe("a full session of the demo round", () => {
   });
 
   it("writes an .xlsx whose figures, read back, equal the results", async () => {
-    // The 考察对象 column in the results sheet's words (另岗考察: inspected for another post).
-    const EXCEL_MARKS: Record<TargetMark, string> = {
-      target: "是",
-      chosen: "是（并列决定）",
-      notChosen: "否（并列决定）",
-      pending: "待主持人决定",
-      elsewhere: "另岗考察",
-      none: "",
-    };
     const res = await fetch(`${t.url}/api/rounds/${roundId}/export.xlsx`, {
       headers: { authorization: `Bearer ${t.organizerToken}` },
     });
@@ -150,7 +142,8 @@ describe("a full session of the demo round", () => {
         expect(row.getCell(3).value).toBe(roundHalf(r?.speech ?? Number.NaN, d));
         expect(row.getCell(5).value).toBe(roundHalf(r?.composite ?? Number.NaN, d));
         const mark = targetMark(file.results.positions, position, id);
-        expect(row.getCell(9).value).toBe(EXCEL_MARKS[mark]);
+        // The results sheet's words; test/e2e/tie-decision.test.ts checks them letter by letter.
+        expect(row.getCell(9).value).toBe(mark === "none" ? "" : translate("zh-CN", markKey(mark)));
       });
       expect(ws.getColumn(5).numFmt).toBe("0.00");
     }
