@@ -165,6 +165,10 @@ export const chair = defineTexts({
     en: "Scoring was reopened: the tie decision for {posts} is void; decide again once the results are revealed.",
   },
   "chair.tie.left": { zh: "未选：{names}", en: "Not chosen: {names}" },
+  "chair.tie.elsewhere": {
+    zh: "{name}（另岗考察：{post}）",
+    en: "{name} (inspected for {post})",
+  },
   "chair.tie.lockedUndecided": {
     zh: "结果已锁定，不能再记录决定；锁定前记录的决定载于评分汇总表。",
     en: "The results are locked; no decision can be recorded now. Decisions recorded before the lock are on the score summary.",

@@ -100,6 +100,9 @@ describe("a tie decision in the count", () => {
     await chair.tieForm(P1).waitFor();
     await both(chair.page, "chair-tie-open");
     await chair.decideTie(["李娜"], REASON, P1);
+    // The panel says where the one left out went on to, from the settled ranking.
+    const wentOn = zh("chair.tie.elsewhere", { name: "张伟", post: P2 });
+    await chair.tieForm(P1).getByText(wentOn, { exact: false }).waitFor();
     await both(chair.page, "chair-tie-decided");
 
     // The projector follows without a reload: 张伟 is inspected for the other post.
