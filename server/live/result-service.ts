@@ -3,7 +3,7 @@ import { fail, ok, type Result } from "../../shared/errors.ts";
 import type { ScreenData } from "../../shared/protocol/index.ts";
 import type { RoundExport, TieDecision } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
-import { computeResults } from "../../shared/scoring/index.ts";
+import { computeResults, settledPositions } from "../../shared/scoring/index.ts";
 import type {
   CandidateResult,
   EvaluationBallot,
@@ -36,6 +36,14 @@ function compute(
     ballots: ballots.filter((b) => candidateIds.has(b.candidate)),
     evaluations: evaluations.filter((e) => candidateIds.has(e.candidate)),
   });
+}
+
+/**
+ * A ranking stored before the targets were settled (a node of an older version) has no
+ * final targets; it is not shown until the chair shows the ranking again, which settles it.
+ */
+function settledRanking(positions: PositionResult[]): PositionResult[] | null {
+  return positions.every((p) => Array.isArray(p.finalTargets)) ? positions : null;
 }
 
 function byId(results: CandidateResult[]): Record<string, CandidateResult> {
@@ -147,7 +155,7 @@ export function createResultService(
      */
     async ranking(roundId: string, config: RoundConfig): Promise<PositionResult[]> {
       const exported = await readExport(roundId);
-      if (exported) return exported.results.positions;
+      if (exported) return settledPositions(exported);
       const revealed = Object.keys(await readHash(keys.revealed(roundId)));
       const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
       const { ballots, evaluations } = await liveBallots(roundId, revealed, withEvaluations);
@@ -168,7 +176,7 @@ export function createResultService(
      */
     async current(roundId: string, config: RoundConfig): Promise<Results> {
       const exported = await readExport(roundId);
-      if (exported) return exported.results;
+      if (exported) return { ...exported.results, positions: settledPositions(exported) };
       const [windows, evaluation] = await Promise.all([
         redis.hgetall(keys.windows(roundId)),
         redis.hget(keys.state(roundId), "evaluation"),
@@ -183,7 +191,7 @@ export function createResultService(
       const exported = await readExport(roundId);
       if (exported) {
         const results = byId(exported.results.candidates);
-        const { positions: ranking } = exported.results;
+        const ranking = settledPositions(exported);
         return { roundId, results, ranking, evaluation: results, decisions: exported.decisions };
       }
       const [results, ranking, evaluation, decided] = await Promise.all([
@@ -195,7 +203,7 @@ export function createResultService(
       return {
         roundId,
         results,
-        ranking: ranking ? (JSON.parse(ranking) as PositionResult[]) : null,
+        ranking: ranking ? settledRanking(JSON.parse(ranking) as PositionResult[]) : null,
         evaluation: Object.keys(evaluation).length > 0 ? evaluation : null,
         decisions: decided,
       };

@@ -1,7 +1,13 @@
 import ExcelJS from "exceljs";
 import { translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { markKey, roundHalf, type TargetMark, targetMark } from "../../shared/scoring/index.ts";
+import {
+  markKey,
+  roundHalf,
+  settledPositions,
+  type TargetMark,
+  targetMark,
+} from "../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../shared/scoring/types.ts";
 
 type Cell = string | number | null;
@@ -63,7 +69,8 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     return ws;
   };
 
-  for (const position of file.results.positions) {
+  const positions = settledPositions(file);
+  for (const position of positions) {
     const post = file.positions.find((p) => p.id === position.id);
     const title = post?.title ?? position.id;
     const tied = new Set(position.ties.flat());
@@ -78,7 +85,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         r?.ballots ?? 0,
         r?.evaluationsCast ?? 0,
         percent(r?.favourableRate ?? null),
-        markText(targetMark(file.results.positions, position, id)),
+        markText(targetMark(positions, position, id)),
         tied.has(id) ? "并列" : "",
       ];
     });

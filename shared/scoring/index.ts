@@ -5,6 +5,7 @@ export { favourableOptions, scoreEvaluation } from "./evaluation.ts";
 export { compareMerit, EQUAL_WITHIN, rankPosition } from "./ranking.ts";
 export { formatRate, formatScore, percentOf, roundHalf } from "./round-half.ts";
 export { decisionFits, type SettledPosition, settleTargets } from "./settle.ts";
+export { settledPositions } from "./settled-positions.ts";
 export { scoreSpeech } from "./speech.ts";
 export { markKey, type TargetMark, targetMark } from "./target-mark.ts";
 export { quotaFor, selectTargets } from "./targets.ts";

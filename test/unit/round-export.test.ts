@@ -11,6 +11,7 @@ import {
   type RoundExport,
   verifyRoundExport,
 } from "../../shared/round-export.ts";
+import { settledPositions } from "../../shared/scoring/index.ts";
 import { sha256Hex } from "../../shared/sha256.ts";
 import { exampleSource, round } from "./export-fixtures.ts";
 import { scoringInputArb } from "./round-arbitrary.ts";
@@ -277,6 +278,11 @@ describe("tie decisions in the export (format /2)", () => {
     expect(p1?.targets).toEqual(["X", "Z"]);
     expect(p1?.finalTargets).toEqual(["Z"]);
     expect(p2?.finalTargets).toEqual(["X"]);
+  });
+
+  it("gives the final targets of a /1 file for the pages (derived) and of a /2 file as stated", () => {
+    expect(settledPositions(v1).map((p) => p.finalTargets)).toEqual([["Z"], ["X"]]);
+    expect(settledPositions(decided)).toBe(decided.results.positions);
   });
 
   it("writes /2 with the tie of each decision and the final targets under the digest", () => {

@@ -1,5 +1,10 @@
 import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
-import { formatRate, percentOf, type TargetMark } from "../../../shared/scoring/index.ts";
+import {
+  formatRate,
+  percentOf,
+  settledPositions,
+  type TargetMark,
+} from "../../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import { rankingRows } from "../lib/ranking-rows.ts";
 
@@ -46,14 +51,14 @@ export interface PostSection {
 export function postSections(file: RoundExport): PostSection[] {
   const results = new Map(file.results.candidates.map((c) => [c.id, c]));
   const people = new Map(file.candidates.map((c) => [c.id, c]));
+  const all = settledPositions(file);
   return file.positions.map((post) => {
-    const position = file.results.positions.find((p) => p.id === post.id);
+    const position = all.find((p) => p.id === post.id);
     const edges = (position?.quotaTies ?? []).map(({ tied, seats, decision }) => ({
       tied,
       seats,
       decision: decision === null ? null : (file.decisions[decision] ?? null),
     }));
-    const all = file.results.positions;
     const rows = (position ? rankingRows(position, all) : []).flatMap((row): SheetRow[] => {
       const result = results.get(row.id);
       if (!result) return [];
