@@ -59,7 +59,7 @@ export function settleTargets(
   for (let pass = 0; pass <= decisions.length; pass++) {
     const targets = selectTargets(positions, candidates, orders, scores, inspectionRatio, prefers);
     const open = new Map<string, QuotaTie>();
-    let next: { position: string; tie: QuotaTie } | null = null;
+    let next: { position: string; tie: QuotaTie; chosen: Set<string> } | null = null;
     for (const p of positions) {
       const held = targets.get(p.id);
       const tie = held && edgeTie({ ties: rankings.get(p.id)?.ties ?? [], ...held });
@@ -67,17 +67,17 @@ export function settleTargets(
       const index = lastIndexWhere(decisions, (d) => decisionFits(d, p.id, tie));
       const taken = decided.get(p.id)?.some((q) => q.decision === index);
       if (index === null || taken) open.set(p.id, { ...tie, decision: null });
-      else next ??= { position: p.id, tie: { ...tie, decision: index } };
+      else
+        next ??= {
+          position: p.id,
+          tie: { ...tie, decision: index },
+          chosen: new Set(decisions[index]?.chosen),
+        };
     }
     if (next === null) return settled(positions, targets, decided, open);
-    const { tie } = next;
-    const chosen = new Set(decisions[tie.decision ?? 0]?.chosen ?? []);
-    applied.push({
-      position: next.position,
-      chosen,
-      left: new Set(tie.tied.filter((c) => !chosen.has(c))),
-    });
-    decided.get(next.position)?.push(tie);
+    const { position, tie, chosen } = next;
+    applied.push({ position, chosen, left: new Set(tie.tied.filter((c) => !chosen.has(c))) });
+    decided.get(position)?.push(tie);
   }
   throw new Error("settleTargets: a decision was applied twice");
 }

@@ -173,7 +173,82 @@ describe("target marks", () => {
   });
 });
 
+/**
+ * Rounds where ties are common: few posts, up to seven candidates with one or two
+ * applications, and composites from three values only (the scoring arbitrary almost never
+ * ties at a quota edge).
+ */
+const tieRichArb = fc
+  .record({
+    seats: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 1, maxLength: 3 }),
+    ratio: fc.constantFrom(1, 1.5),
+  })
+  .chain(({ seats, ratio }) => {
+    const positions = seats.map((n, i) => position(`P${i}`, n));
+    const ids = positions.map((p) => p.id);
+    const person = fc.record({
+      applications: fc.shuffledSubarray(ids, { minLength: 1, maxLength: Math.min(2, ids.length) }),
+      composite: fc.constantFrom(70, 80, 90),
+    });
+    return fc.record({
+      positions: fc.constant(positions),
+      ratio: fc.constant(ratio),
+      people: fc.array(person, { minLength: 2, maxLength: 7 }),
+      seed: fc.nat(1000),
+    });
+  });
+
+function tieRichSettle({ positions, ratio, people }: TieRich, decisions: TieDecisionLike[]) {
+  const candidates = people.map((p, i) => candidate(`C${i}`, p.applications));
+  const scores = new Map<string, MeritScores>(
+    people.map((p, i) => [
+      `C${i}`,
+      { id: `C${i}`, composite: p.composite, speech: p.composite, evaluation: null },
+    ]),
+  );
+  const rankings = new Map(positions.map((p) => [p.id, rankPosition(p, candidates, scores)]));
+  return settleTargets(positions, candidates, rankings, scores, ratio, decisions);
+}
+type TieRich = {
+  positions: Position[];
+  ratio: number;
+  people: { applications: string[]; composite: number }[];
+};
+
+/** Decides open ties one by one, as a chair would, until none is left. */
+function decideAll(round: TieRich, seed: number) {
+  const decisions: TieDecisionLike[] = [];
+  let settled = tieRichSettle(round, decisions);
+  for (let step = 0; step < 20; step++) {
+    const open = [...settled].flatMap(([id, s]) =>
+      s.quotaTies.filter((q) => q.decision === null).map((q) => ({ id, q })),
+    )[0];
+    if (!open) break;
+    const start = (seed + step) % open.q.tied.length;
+    const rotated = [...open.q.tied.slice(start), ...open.q.tied.slice(0, start)];
+    decisions.push({
+      positionId: open.id,
+      chosen: rotated.slice(0, open.q.seats),
+      tied: open.q.tied,
+    });
+    settled = tieRichSettle(round, decisions);
+  }
+  return { decisions, settled };
+}
+
 describe("settled targets: properties", () => {
+  it("meets ties at the edge often in the tie-rich rounds (so the properties below say something)", () => {
+    let tied = 0;
+    fc.assert(
+      fc.property(tieRichArb, (round) => {
+        const settled = tieRichSettle(round, []);
+        if ([...settled.values()].some((s) => s.quotaTies.length > 0)) tied++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(tied).toBeGreaterThan(40);
+  });
+
   it("without decisions, the final targets are the deferred-acceptance targets", () => {
     fc.assert(
       fc.property(scoringInputArb, (input) => {
@@ -188,38 +263,47 @@ describe("settled targets: properties", () => {
 
   it("deciding every open tie leaves each post at most its quota, each candidate at one post", () => {
     fc.assert(
-      fc.property(scoringInputArb, fc.integer({ min: 0, max: 1000 }), (input, seed) => {
-        const decisions: TieDecisionLike[] = [];
-        let results = computeResults(input);
-        // Decide ties one by one, as a chair would, until none is open.
-        for (let round = 0; round < 20; round++) {
-          const open = results.positions.flatMap((p) =>
-            p.quotaTies.filter((q) => q.decision === null).map((q) => ({ p, q })),
-          )[0];
-          if (!open) break;
-          const start = (seed + round) % open.q.tied.length;
-          const rotated = [...open.q.tied.slice(start), ...open.q.tied.slice(0, start)];
-          decisions.push({
-            positionId: open.p.id,
-            chosen: rotated.slice(0, open.q.seats),
-            tied: open.q.tied,
-          });
-          results = computeResults({ ...input, decisions });
-        }
+      fc.property(tieRichArb, (round) => {
+        const { decisions, settled } = decideAll(round, round.seed);
         const seen = new Set<string>();
-        for (const p of results.positions) {
-          expect(p.quotaTies.every((q) => q.decision !== null)).toBe(true);
-          expect(p.finalTargets.length).toBeLessThanOrEqual(p.quota);
-          expect(p.finalTargets.every((t) => p.ranking.includes(t))).toBe(true);
-          for (const t of p.finalTargets) {
+        for (const p of round.positions) {
+          const s = settled.get(p.id);
+          if (!s) throw new Error("every post is settled");
+          const quota = Math.ceil(p.seats * round.ratio - 1e-9);
+          expect(s.quotaTies.every((q) => q.decision !== null)).toBe(true);
+          expect(s.finalTargets.length).toBeLessThanOrEqual(quota);
+          for (const t of s.finalTargets) {
             expect(seen.has(t)).toBe(false);
             seen.add(t);
           }
-          for (const q of p.quotaTies) {
+          // Nobody a decision left out is a target of that post.
+          for (const q of s.quotaTies) {
             const d = decisions[q.decision ?? -1];
             const left = q.tied.filter((c) => !d?.chosen.includes(c));
-            expect(left.some((c) => p.finalTargets.includes(c))).toBe(false);
+            expect(left.some((c) => s.finalTargets.includes(c))).toBe(false);
           }
+        }
+      }),
+    );
+  });
+
+  it("a post that does not fill its quota holds everyone who applied there and is a target nowhere else", () => {
+    fc.assert(
+      fc.property(tieRichArb, (round) => {
+        const { settled } = decideAll(round, round.seed);
+        const targetOf = new Map<string, string>();
+        for (const [id, s] of settled) for (const t of s.finalTargets) targetOf.set(t, id);
+        for (const p of round.positions) {
+          const quota = Math.ceil(p.seats * round.ratio - 1e-9);
+          if ((settled.get(p.id)?.finalTargets.length ?? 0) >= quota) continue;
+          round.people.forEach((person, i) => {
+            if (!person.applications.includes(p.id)) return;
+            // Such a candidate was never rejected here: they are held here or by a post they prefer.
+            const at = targetOf.get(`C${i}`);
+            expect(at).toBeDefined();
+            const rank = (post: string) => person.applications.indexOf(post);
+            expect(rank(at ?? "")).toBeLessThanOrEqual(rank(p.id));
+          });
         }
       }),
     );
@@ -227,12 +311,26 @@ describe("settled targets: properties", () => {
 
   it("a decision for a post without a tie at its edge changes nothing", () => {
     fc.assert(
-      fc.property(scoringInputArb, (input) => {
-        const plain = computeResults(input);
-        const calm = plain.positions.find((p) => !p.edgeTie && p.ranking.length > 0);
+      fc.property(tieRichArb, (round) => {
+        const plain = tieRichSettle(round, []);
+        const calm = [...plain].find(([, s]) => s.quotaTies.length === 0 && s.finalTargets.length);
         if (!calm) return;
-        const decisions = [{ positionId: calm.id, chosen: calm.ranking.slice(0, 1) }];
-        expect(computeResults({ ...input, decisions }).positions).toEqual(plain.positions);
+        const [positionId, s] = calm;
+        const stray = { positionId, chosen: s.finalTargets.slice(0, 1), tied: s.finalTargets };
+        expect(tieRichSettle(round, [stray])).toEqual(plain);
+      }),
+    );
+  });
+
+  it("a voided decision is as if it were never taken", () => {
+    fc.assert(
+      fc.property(tieRichArb, (round) => {
+        const { decisions } = decideAll(round, round.seed);
+        const voided = decisions.map((d) => ({
+          ...d,
+          voided: { at: "2026-05-20T10:00:00.000Z", candidateId: d.tied?.[0] ?? "" },
+        }));
+        expect(tieRichSettle(round, voided)).toEqual(tieRichSettle(round, []));
       }),
     );
   });
