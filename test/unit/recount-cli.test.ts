@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildRoundExport, exportDigest, type RoundExport } from "../../shared/round-export.ts";
-import { exampleSource } from "./export-fixtures.ts";
+import { buildRoundExport, type RoundExport } from "../../shared/round-export.ts";
+import { exampleSource, redigested, V1_FIXTURE, v2FromV1Fixture } from "./export-fixtures.ts";
 import { ballot, candidate } from "./scoring-fixtures.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -89,27 +89,18 @@ describe("npm run recount", { timeout: 60_000 }, () => {
   });
 
   it("recounts the /1 fixture (exit 0) and fails a /2 file whose final targets were changed", () => {
-    const v1 = fileURLToPath(new URL("../fixtures/round-export-v1.json", import.meta.url));
-    const old = recount(v1);
+    const old = recount(V1_FIXTURE);
     expect(old.code).toBe(0);
     expect(old.stdout).toMatch(/1=\s+李娜 Z\s+84\.23\s+★ 考察对象 target \(主持人决定 decided\)/);
     expect(old.stdout).toMatch(/1=\s+张伟 X\s+84\.23\s+另岗考察/);
     expect(old.stdout).toContain("格式 /1");
 
-    const parsed = JSON.parse(readFileSync(v1, "utf8")) as RoundExport;
-    const current = buildRoundExport({
-      round: parsed.round,
-      config: parsed,
-      ballots: parsed.ballots,
-      evaluations: parsed.evaluations,
-      decisions: parsed.decisions.map((d) => ({ ...d, tied: ["X", "Z"] })),
-    });
+    const current = v2FromV1Fixture();
     expect(recount(write("v2.json", current)).code).toBe(0);
     const p1 = current.results.positions[0];
     if (!p1) throw new Error("two posts");
     p1.finalTargets = ["X"];
-    const { digest: _old, ...body } = current;
-    const changed = recount(write("v2-changed.json", { ...body, digest: exportDigest(body) }));
+    const changed = recount(write("v2-changed.json", redigested(current)));
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain(
       'results.positions[P1].finalTargets: file ["X"], recount ["Z"]',

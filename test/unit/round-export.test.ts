@@ -1,19 +1,22 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, compareCodePoints } from "../../shared/canonical-json.ts";
 import {
   buildRoundExport,
-  exportDigest,
   ROUND_EXPORT_FORMAT,
   ROUND_EXPORT_FORMAT_V1,
-  type RoundExport,
   verifyRoundExport,
 } from "../../shared/round-export.ts";
 import { settledPositions } from "../../shared/scoring/index.ts";
 import { sha256Hex } from "../../shared/sha256.ts";
-import { exampleSource, round } from "./export-fixtures.ts";
+import {
+  exampleSource,
+  readV1Fixture,
+  redigested,
+  round,
+  v2FromV1Fixture,
+} from "./export-fixtures.ts";
 import { scoringInputArb } from "./round-arbitrary.ts";
 import { candidate, exampleMethod } from "./scoring-fixtures.ts";
 
@@ -253,21 +256,8 @@ describe("verifyRoundExport", () => {
 });
 
 describe("tie decisions in the export (format /2)", () => {
-  const v1 = JSON.parse(
-    readFileSync(new URL("../fixtures/round-export-v1.json", import.meta.url), "utf8"),
-  ) as RoundExport;
-  /** The fixture's round, exported again by this code with its decision (now naming the tie). */
-  const decided = buildRoundExport({
-    round: v1.round,
-    config: v1,
-    ballots: v1.ballots,
-    evaluations: v1.evaluations,
-    decisions: v1.decisions.map((d) => ({ ...d, tied: ["X", "Z"] })),
-  });
-  const redigest = (f: RoundExport): RoundExport => {
-    const { digest: _old, ...body } = f;
-    return { ...f, digest: exportDigest(body) };
-  };
+  const v1 = readV1Fixture();
+  const decided = v2FromV1Fixture();
 
   it("still recounts a file of format /1 written before /2, and derives its final targets", () => {
     expect(v1.format).toBe(ROUND_EXPORT_FORMAT_V1);
@@ -313,7 +303,7 @@ describe("tie decisions in the export (format /2)", () => {
     const p1 = edited.results.positions[0];
     if (!p1) throw new Error("two posts");
     p1.finalTargets = ["X"];
-    const check = verifyRoundExport(redigest(edited));
+    const check = verifyRoundExport(redigested(edited));
     expect(check.digestOk).toBe(true);
     expect(check.ok).toBe(false);
     expect(check.mismatches).toEqual([
