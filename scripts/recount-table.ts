@@ -1,7 +1,21 @@
 import { hallTime } from "../shared/hall-time.ts";
-import type { ParsedRoundExport, RoundExportVerification } from "../shared/round-export.ts";
+import {
+  type ParsedRoundExport,
+  ROUND_EXPORT_FORMAT_V1,
+  type RoundExportVerification,
+} from "../shared/round-export.ts";
 import { formatRate, formatScore } from "../shared/scoring/round-half.ts";
+import { type TargetMark, targetMark } from "../shared/scoring/target-mark.ts";
 import type { PositionResult, Results } from "../shared/scoring/types.ts";
+
+const MARKS: Record<TargetMark, string> = {
+  target: "★ 考察对象 target",
+  chosen: "★ 考察对象 target (主持人决定 decided)",
+  pending: "★ 考察对象 target",
+  notChosen: "未选 not chosen",
+  elsewhere: "另岗考察 inspected elsewhere",
+  none: "",
+};
 
 /** Terminal columns of a character: CJK and full-width forms take two. */
 function charWidth(cp: number): number {
@@ -86,7 +100,7 @@ function positionTable(
   const rank = ranks(position);
   const rows = position.ranking.map((id, i) => {
     const marks = [
-      position.targets.includes(id) ? "★ 考察对象 target" : "",
+      MARKS[targetMark(results.positions, position, id)],
       position.ties.some((t) => t.includes(id)) ? "并列 tie" : "",
     ];
     return [
@@ -97,9 +111,16 @@ function positionTable(
     ];
   });
   const heading = `岗位 ${title} (${position.id}) · 职数 seats ${seats} · 考察名额 quota ${position.quota}`;
-  const edge = position.edgeTie
-    ? "\n⚠ 名额边界并列,请主持人决定 tie at the quota edge: the chair decides"
-    : "";
+  const edge = position.quotaTies
+    .map((q) => {
+      const tied = q.tied.map((id) => names.get(id) ?? id).join("、");
+      const d = q.decision === null ? undefined : file.decisions[q.decision];
+      if (!d)
+        return `\n⚠ 名额边界并列 ${tied}，请主持人决定 tie at the quota edge: the chair decides`;
+      const chosen = d.chosen.map((id) => names.get(id) ?? id).join("、");
+      return `\n✓ 名额边界并列 ${tied}：主持人决定 ${chosen} decided by the chair (${d.reason})`;
+    })
+    .join("");
   const body =
     rows.length > 0
       ? renderTable(
@@ -130,6 +151,12 @@ export function renderReport(
     candidateTable(file, results),
     ...results.positions.flatMap((p) => ["", positionTable(file, results, p)]),
     "",
+    ...(file.format === ROUND_EXPORT_FORMAT_V1
+      ? [
+          "格式 /1：文件未写明最终考察对象，以上按并列决定推定 format /1 states no final targets; derived from the decisions",
+          "",
+        ]
+      : []),
     `摘要 digest ${file.digest}: ${verdict(verification.digestOk)}`,
     `复算 recount: ${verdict(valuesOk)}${valuesOk ? "" : ` (${verification.mismatches.length})`}`,
     ...verification.mismatches.map((m) => `  - ${m}`),

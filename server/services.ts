@@ -68,7 +68,7 @@ export function createServices(o: ServiceOptions): Services {
     sessions: createSessionStore(o.redis, keys),
     ballots,
     decisions,
-    results: createResultService(o.redis, keys, locks.readExport),
+    results: createResultService(o.redis, keys, locks.readExport, decisions),
     reveals: createRevealService(o.redis, keys, locks.readExport),
     locks,
     purge: createDiskPurge(o.redis, keys, o.logger),

@@ -16,8 +16,13 @@ import { computeResults } from "./scoring/compute.ts";
 import type { EvaluationBallot, Results, SpeechBallot } from "./scoring/types.ts";
 import { sha256Hex } from "./sha256.ts";
 
-/** The round export of scoring.md: one self-contained file that anyone can recount. */
-export const ROUND_EXPORT_FORMAT = "jingpin-round-export/1";
+/**
+ * The round export of scoring.md: one self-contained file that anyone can recount. Format /2
+ * adds the tie each decision was taken on, voided decisions and the settled (final) targets;
+ * files of format /1 are still read and recounted.
+ */
+export const ROUND_EXPORT_FORMAT = "jingpin-round-export/2";
+export const ROUND_EXPORT_FORMAT_V1 = "jingpin-round-export/1";
 
 const Score = z.number().nullable();
 const Count = z.number().int().min(0);
@@ -25,8 +30,12 @@ const Count = z.number().int().min(0);
 export const TieDecision = z.object({
   positionId: Id,
   chosen: z.array(Id),
+  /** The tie the decision was taken on (format /2). */
+  tied: z.array(Id).optional(),
   reason: z.string(),
   decidedAt: z.string(),
+  /** Reopening scoring for a tied candidate voided the decision (format /2). */
+  voided: z.object({ at: z.string(), candidateId: Id }).optional(),
 });
 export type TieDecision = z.output<typeof TieDecision>;
 
@@ -41,16 +50,24 @@ const CheckedCandidate = z.looseObject({
   favourableRate: Score,
   byGroup: z.unknown().optional(),
 });
+const QuotaTie = z.object({
+  tied: z.array(z.string()),
+  seats: Count,
+  decision: Count.nullable(),
+});
 const CheckedPosition = z.looseObject({
   id: z.string(),
   ranking: z.array(z.string()),
   ties: z.array(z.array(z.string())),
   targets: z.array(z.string()),
+  // Format /2 only (required there, see below).
+  finalTargets: z.array(z.string()).optional(),
+  quotaTies: z.array(QuotaTie).optional(),
 });
 
 export const RoundExportFile = z
   .object({
-    format: z.literal(ROUND_EXPORT_FORMAT),
+    format: z.enum([ROUND_EXPORT_FORMAT, ROUND_EXPORT_FORMAT_V1]),
     round: z.object({ id: z.string().min(1), title: z.string(), lockedAt: z.string() }),
     rubric: z.array(Criterion).min(1),
     groups: z.array(Group).min(1),
@@ -70,7 +87,7 @@ export const RoundExportFile = z
     digest: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex characters"),
   })
   .superRefine((file, ctx) => {
-    for (const problem of referenceProblems(file)) {
+    for (const problem of [...referenceProblems(file), ...formatProblems(file)]) {
       ctx.addIssue({ code: "custom", path: problem.path, message: problem.message });
     }
   });
@@ -119,6 +136,26 @@ function referenceProblems(file: Inputs): { path: (string | number)[]; message: 
     const ok = groups.has(e.group) && candidates.has(e.candidate) && options.has(e.option);
     if (!ok)
       problems.push({ path: ["evaluations", i], message: "unknown group, candidate or option" });
+  });
+  return problems;
+}
+
+/** What format /2 requires beyond /1: every decision names its tie; final targets are stated. */
+function formatProblems(file: {
+  format: string;
+  decisions: { tied?: string[] | undefined }[];
+  results: { positions: { finalTargets?: string[] | undefined; quotaTies?: unknown }[] };
+}): { path: (string | number)[]; message: string }[] {
+  if (file.format === ROUND_EXPORT_FORMAT_V1) return [];
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  file.decisions.forEach((d, i) => {
+    if (!d.tied) problems.push({ path: ["decisions", i, "tied"], message: "required in /2" });
+  });
+  file.results.positions.forEach((p, i) => {
+    if (!p.finalTargets || !p.quotaTies) {
+      const path = ["results", "positions", i];
+      problems.push({ path, message: "finalTargets and quotaTies are required in /2" });
+    }
   });
   return problems;
 }
@@ -178,19 +215,28 @@ export function buildRoundExport(source: RoundExportSource): RoundExport {
       source.evaluations.map(({ group, candidate, option }) => ({ group, candidate, option })),
     ),
   };
+  const decisions = (source.decisions ?? []).map(copyDecision);
   const body = {
     format: ROUND_EXPORT_FORMAT,
     round: { id: source.round.id, title: source.round.title, lockedAt: source.round.lockedAt },
     ...inputs,
-    decisions: (source.decisions ?? []).map(({ positionId, chosen, reason, decidedAt }) => ({
-      positionId,
-      chosen: [...chosen],
-      reason,
-      decidedAt,
-    })),
-    results: computeResults(inputs),
+    decisions,
+    results: computeResults({ ...inputs, decisions }),
   } as const;
   return { ...body, digest: exportDigest(body) };
+}
+
+/** A decision field by field, in the shape of format /2 (a /1 decision has no `tied`). */
+function copyDecision(d: TieDecision): TieDecision {
+  const { positionId, chosen, tied, reason, decidedAt, voided } = d;
+  return {
+    positionId,
+    chosen: [...chosen],
+    ...(tied ? { tied: [...tied] } : {}),
+    reason,
+    decidedAt,
+    ...(voided ? { voided: { at: voided.at, candidateId: voided.candidateId } } : {}),
+  };
 }
 
 export interface RoundExportVerification {
@@ -221,7 +267,11 @@ export function verifyRoundExport(file: unknown): RoundExportVerification {
     digestOk = false; // not representable as canonical JSON (say, a number read as Infinity)
   }
   const recomputed = computeResults(parsed.data);
-  const mismatches = compareResults(parsed.data.results as CheckedResults, recomputed);
+  const mismatches = compareResults(
+    parsed.data.results as CheckedResults,
+    recomputed,
+    parsed.data.format === ROUND_EXPORT_FORMAT_V1 ? "v1" : "v2",
+  );
   return {
     ok: digestOk && mismatches.length === 0,
     digestOk,

@@ -1,30 +1,42 @@
 import { fail, ok } from "../../shared/errors.ts";
 import type { TieDecision } from "../../shared/round-export.ts";
-import { edgeTie } from "../../shared/scoring/index.ts";
+import { decisionFits } from "../../shared/scoring/index.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
+import { broadcastScreen, broadcastState } from "./broadcast.ts";
 
 /** Tie decisions (recorded by the chair, never random) and the audit trail. */
 export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "audit:list"> {
   return {
-    "tie:decide": async (_ctx, { roundId, positionId, chosen, reason }) => {
+    "tie:decide": async (ctx, { roundId, positionId, chosen, reason }) => {
       const config = await s.rounds.config(roundId);
       if (!config) return fail("round_not_found");
       const position = (await s.results.current(roundId, config)).positions.find(
         (p) => p.id === positionId,
       );
-      const tie = position ? edgeTie(position) : null;
-      const fits = tie && chosen.length === tie.seats && new Set(chosen).size === chosen.length;
-      if (!tie || !fits || !chosen.every((c) => tie.tied.includes(c)))
-        return fail("invalid_decision");
+      // A tie met while settling the targets: an open one, or a decided one decided again.
+      const tie = position?.quotaTies.find((q) =>
+        decisionFits({ positionId, chosen, tied: q.tied }, positionId, q),
+      );
+      if (!tie) return fail("invalid_decision");
       const decision: TieDecision = {
         positionId,
-        chosen,
+        // In ranking order, as the results sheet lists them.
+        chosen: tie.tied.filter((c) => chosen.includes(c)),
+        tied: tie.tied,
         reason,
         decidedAt: new Date(await s.sessions.now()).toISOString(),
       };
-      if ((await s.decisions.append(roundId, decision)) !== "ok") return fail("round_locked");
+      const audit = s.audit.write(ctx.principal, roundId, "tie:decide", {
+        subject: positionId,
+        note: reason,
+      });
+      if ((await s.decisions.append(roundId, decision, audit)) !== "ok")
+        return fail("round_locked");
       s.logger.info("tie decided", { roundId, positionId });
+      await s.results.refreshRanking(roundId, config);
+      await broadcastScreen(s, roundId);
+      await broadcastState(s, roundId);
       return ok(decision);
     },
 

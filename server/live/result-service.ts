@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
 import type { ScreenContent } from "../../shared/protocol/index.ts";
-import type { RoundExport } from "../../shared/round-export.ts";
+import type { RoundExport, TieDecision } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
-import { computeResults } from "../../shared/scoring/index.ts";
+import { computeResults, settledPositions } from "../../shared/scoring/index.ts";
 import type {
   CandidateResult,
   EvaluationBallot,
@@ -11,6 +11,7 @@ import type {
   SpeechBallot,
 } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
+import type { DecisionStore } from "./decision-store.ts";
 
 const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 
@@ -19,8 +20,10 @@ export function compute(
   candidateIds: Set<string>,
   ballots: SpeechBallot[],
   evaluations: EvaluationBallot[],
+  decisions: TieDecision[] = [],
 ): Results {
   return computeResults({
+    decisions,
     rubric: config.rubric,
     groups: config.groups,
     evaluationOptions: config.evaluationOptions,
@@ -30,6 +33,14 @@ export function compute(
     ballots: ballots.filter((b) => candidateIds.has(b.candidate)),
     evaluations: evaluations.filter((e) => candidateIds.has(e.candidate)),
   });
+}
+
+/**
+ * A ranking stored before the targets were settled (a node of an older version) has no
+ * final targets; it is not shown until the chair shows the ranking again, which settles it.
+ */
+function settledRanking(positions: PositionResult[]): PositionResult[] | null {
+  return positions.every((p) => Array.isArray(p.finalTargets)) ? positions : null;
 }
 
 export function byId(results: CandidateResult[]): Record<string, CandidateResult> {
@@ -69,20 +80,30 @@ export function createResultService(
   redis: Redis,
   keys: RedisKeys,
   readExport: (roundId: string) => Promise<RoundExport | null>,
+  decisions: DecisionStore,
 ) {
   const { readHash, liveBallots } = resultReads(redis, keys);
 
   return {
-    /** The ranking per position over the revealed candidates (all of them after the lock). */
+    /**
+     * The ranking per position over the revealed candidates, with the targets settled by the
+     * tie decisions (all candidates after the lock). It is stored for the projector.
+     */
     async ranking(roundId: string, config: RoundConfig): Promise<PositionResult[]> {
       const exported = await readExport(roundId);
-      if (exported) return exported.results.positions;
+      if (exported) return settledPositions(exported);
       const revealed = Object.keys(await readHash(keys.revealed(roundId)));
       const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
       const { ballots, evaluations } = await liveBallots(roundId, revealed, withEvaluations);
-      const positions = compute(config, new Set(revealed), ballots, evaluations).positions;
+      const decided = await decisions.list(roundId);
+      const positions = compute(config, new Set(revealed), ballots, evaluations, decided).positions;
       await redis.set(keys.ranking(roundId), JSON.stringify(positions));
       return positions;
+    },
+
+    /** Settles the stored ranking again after the decisions changed, if one was shown. */
+    async refreshRanking(roundId: string, config: RoundConfig): Promise<void> {
+      if ((await redis.exists(keys.ranking(roundId))) === 1) await this.ranking(roundId, config);
     },
 
     /**
@@ -91,14 +112,15 @@ export function createResultService(
      */
     async current(roundId: string, config: RoundConfig): Promise<Results> {
       const exported = await readExport(roundId);
-      if (exported) return exported.results;
+      if (exported) return { ...exported.results, positions: settledPositions(exported) };
       const [windows, evaluation] = await Promise.all([
         redis.hgetall(keys.windows(roundId)),
         redis.hget(keys.state(roundId), "evaluation"),
       ]);
       const closed = Object.keys(windows).filter((id) => windows[id] === "closed");
       const { ballots, evaluations } = await liveBallots(roundId, closed, evaluation === "closed");
-      return compute(config, new Set(closed), ballots, evaluations);
+      const decided = await decisions.list(roundId);
+      return compute(config, new Set(closed), ballots, evaluations, decided);
     },
 
     async screen(roundId: string): Promise<ScreenContent> {
@@ -107,18 +129,21 @@ export function createResultService(
       const exported = await readExport(roundId).catch(() => null);
       if (exported) {
         const results = byId(exported.results.candidates);
-        return { roundId, results, ranking: exported.results.positions, evaluation: results };
+        const ranking = settledPositions(exported);
+        return { roundId, results, ranking, evaluation: results, decisions: exported.decisions };
       }
-      const [results, ranking, evaluation] = await Promise.all([
+      const [results, ranking, evaluation, decided] = await Promise.all([
         readHash<CandidateResult>(keys.revealed(roundId)),
         redis.get(keys.ranking(roundId)),
         readHash<CandidateResult>(keys.evaluationRevealed(roundId)),
+        decisions.list(roundId),
       ]);
       return {
         roundId,
         results,
-        ranking: ranking ? (JSON.parse(ranking) as PositionResult[]) : null,
+        ranking: ranking ? settledRanking(JSON.parse(ranking) as PositionResult[]) : null,
         evaluation: Object.keys(evaluation).length > 0 ? evaluation : null,
+        decisions: decided,
       };
     },
   };

@@ -43,12 +43,29 @@ export function sessionHandlers(s: Services): SessionHandlers {
     "scoring:open": async (ctx, { roundId, candidateId }) => {
       const found = await candidateOf(s, roundId, candidateId);
       if ("error" in found) return fail(found.error);
-      const audit = s.audit.write(ctx.principal, roundId, "scoring:open", {
-        subject: candidateId,
+      const at = new Date();
+      const audit = s.audit.write(
+        ctx.principal,
+        roundId,
+        "scoring:open",
+        {
+          subject: candidateId,
+        },
+        at,
+      );
+      const opened = await s.sessions.openWindow(roundId, candidateId, audit, {
+        at,
+        role: ctx.principal.role,
       });
-      const res = await after(roundId, await s.sessions.openWindow(roundId, candidateId, audit));
+      if (opened.voided.length > 0) {
+        // The decisions changed: every staff screen, the projector's ranking included, follows.
+        await s.results.refreshRanking(roundId, found.config);
+        await broadcastScreen(s, roundId);
+        s.logger.info("tie decisions voided", { roundId, candidateId, posts: opened.voided });
+      }
+      const res = await after(roundId, opened.code);
       void s.tally.broadcast(roundId);
-      return res;
+      return res.ok ? ok({ ...res.data, voidedDecisions: opened.voided }) : res;
     },
 
     "scoring:close": async (ctx, { roundId, candidateId }) => {

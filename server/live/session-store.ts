@@ -85,14 +85,28 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
     timerStart: (roundId: string, kind: TimerKind, durationMs: number) =>
       code(scripts.timerStart([keys.state(roundId)], [kind, durationMs])),
     timerStop: (roundId: string) => code(scripts.timerStop([keys.state(roundId)], [])),
-    openWindow: (roundId: string, candidateId: string, audit: AuditWrite) =>
-      code(
-        scripts.open(
-          [keys.state(roundId), keys.windows(roundId), keys.revealed(roundId)],
-          [candidateId],
-          audit,
-        ),
-      ),
+    /** Opens scoring; the tie decisions that depended on the candidate are voided with it. */
+    async openWindow(
+      roundId: string,
+      candidateId: string,
+      audit: AuditWrite,
+      by: { at: Date; role: string },
+    ): Promise<{ code: Code; voided: string[] }> {
+      const reply = await scripts.open(
+        [
+          keys.state(roundId),
+          keys.windows(roundId),
+          keys.revealed(roundId),
+          keys.decisions(roundId),
+          keys.audit(roundId),
+        ],
+        [candidateId, by.at.toISOString(), by.role],
+        audit,
+      );
+      if (!Array.isArray(reply)) return { code: reply as Code, voided: [] };
+      const [, ...voided] = reply as string[];
+      return { code: "ok", voided };
+    },
     closeWindow: (roundId: string, candidateId: string, audit: AuditWrite) =>
       code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId], audit)),
     evaluationWindow: (roundId: string, to: "open" | "closed", audit: AuditWrite) =>

@@ -13,7 +13,7 @@ import type { AuditWrite } from "./lua.ts";
  * the same atomic step as the action. The commands listed here are still recorded by the
  * command router after the handler succeeded, until their scripts take the entry too.
  */
-const RECORDED_AFTER = new Set<CommandName>(["tie:decide"]);
+const RECORDED_AFTER = new Set<CommandName>([]);
 
 /** What an entry says beyond who and what: the thing it concerned and any free text. */
 export interface AuditDetail {

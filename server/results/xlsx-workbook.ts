@@ -1,10 +1,20 @@
 import ExcelJS from "exceljs";
 import { hallTime } from "../../shared/hall-time.ts";
+import { translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { roundHalf } from "../../shared/scoring/index.ts";
+import {
+  markKey,
+  roundHalf,
+  settledPositions,
+  type TargetMark,
+  targetMark,
+} from "../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../shared/scoring/types.ts";
 
 type Cell = string | number | null;
+
+/** The 考察对象 column in the results sheet's words (另岗考察: inspected for another post). */
+const markText = (mark: TargetMark) => (mark === "none" ? "" : translate("zh-CN", markKey(mark)));
 
 /**
  * The results as an Excel workbook (the spreadsheet offices already keep): a summary sheet
@@ -60,7 +70,8 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     return ws;
   };
 
-  for (const position of file.results.positions) {
+  const positions = settledPositions(file);
+  for (const position of positions) {
     const post = file.positions.find((p) => p.id === position.id);
     const title = post?.title ?? position.id;
     const tied = new Set(position.ties.flat());
@@ -75,7 +86,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         r?.ballots ?? 0,
         r?.evaluationsCast ?? 0,
         percent(r?.favourableRate ?? null),
-        position.targets.includes(id) ? "是" : "",
+        markText(targetMark(positions, position, id)),
         tied.has(id) ? "并列" : "",
       ];
     });
@@ -193,6 +204,24 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     optionLabel.get(e.option) ?? e.option,
   ]);
   sheet("测评票", "民主测评票(无记名)", ["竞聘人", "评委组", "测评意见"], evalBallotRows, []);
+
+  const postTitle = new Map(file.positions.map((p) => [p.id, p.title]));
+  const names = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join("、");
+  const decisionRows = file.decisions.map((d): Cell[] => [
+    postTitle.get(d.positionId) ?? d.positionId,
+    names(d.tied ?? []),
+    names(d.chosen),
+    d.reason,
+    hallTime(d.decidedAt, "zh-CN"),
+    d.voided ? `作废：${name.get(d.voided.candidateId) ?? d.voided.candidateId} 重新评分` : "",
+  ]);
+  sheet(
+    "并列决定",
+    "名额边界并列的主持人决定",
+    ["岗位", "并列人员", "确定为考察对象", "理由", "决定时间", "状态"],
+    decisionRows,
+    [],
+  );
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

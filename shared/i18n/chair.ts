@@ -163,7 +163,7 @@ export const chair = defineTexts({
   "chair.eval.col.cast": { zh: "票数", en: "Votes" },
 
   "chair.tie.title": { zh: "考察名额边缘并列", en: "Tie at the inspection quota" },
-  "chair.tie.count": { zh: "{n} 个岗位", en: "{n} {n|post|posts}" },
+  "chair.tie.count": { zh: "{n} 处待决定", en: "{n} to decide" },
   "chair.tie.quota": {
     zh: "职数 {seats} 名 · 考察名额 {quota} 名",
     en: "{seats} {seats|seat|seats} · inspection quota {quota}",
@@ -189,6 +189,15 @@ export const chair = defineTexts({
   "chair.tie.recorded": { zh: "已记录：{names}", en: "Recorded: {names}" },
   "chair.tie.reasonShown": { zh: "理由：{reason}", en: "Reason: {reason}" },
   "chair.tie.redo": { zh: "重新决定", en: "Decide again" },
+  "chair.tie.voided": {
+    zh: "重新评分后，{posts}的并列决定已作废，请在公布成绩后重新决定。",
+    en: "Scoring was reopened: the tie decision for {posts} is void; decide again once the results are revealed.",
+  },
+  "chair.tie.left": { zh: "未选：{names}", en: "Not chosen: {names}" },
+  "chair.tie.elsewhere": {
+    zh: "{name}（另岗考察：{post}）",
+    en: "{name} (inspected for {post})",
+  },
   "chair.tie.lockedUndecided": {
     zh: "结果已锁定，不能再记录决定；锁定前记录的决定载于评分汇总表。",
     en: "The results are locked; no decision can be recorded now. Decisions recorded before the lock are on the score summary.",
@@ -216,6 +225,10 @@ export const chair = defineTexts({
   "chair.audit.evalClose": { zh: "结束民主测评", en: "Closed the evaluation" },
   "chair.audit.evalReveal": { zh: "公布测评结果", en: "Revealed the evaluation" },
   "chair.audit.tie": { zh: "并列决定", en: "Tie decision" },
+  "chair.audit.tieVoid": {
+    zh: "并列决定作废（重新评分）",
+    en: "Tie decision voided (scoring reopened)",
+  },
   "chair.audit.lock": { zh: "锁定结果", en: "Locked the results" },
 
   "chair.ui.cancel": { zh: "取消", en: "Cancel" },

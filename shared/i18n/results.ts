@@ -53,6 +53,7 @@ export const results = defineTexts({
   "results.mark.chosen": { zh: "是（并列决定）", en: "Yes (tie decision)" },
   "results.mark.notChosen": { zh: "否（并列决定）", en: "No (tie decision)" },
   "results.mark.pending": { zh: "待主持人决定", en: "Chair to decide" },
+  "results.mark.elsewhere": { zh: "另岗考察", en: "Inspected elsewhere" },
   "results.edge.note": {
     zh: "{names} 并列，考察名额尚余 {n} 名。",
     en: "{names} are tied for the last {n} inspection {n|place|places}.",
@@ -117,6 +118,11 @@ export const results = defineTexts({
   "results.decisions.chosen": { zh: "确定的考察对象", en: "Chosen" },
   "results.decisions.reason": { zh: "理由", en: "Reason" },
   "results.decisions.at": { zh: "决定时间", en: "Decided" },
+  "results.decisions.tied": { zh: "并列人员", en: "Tied" },
+  "results.decisions.voided": {
+    zh: "已作废：{name} 重新评分",
+    en: "Void: {name} was scored again",
+  },
 
   "results.digest.hint": {
     zh: "凭导出文件（JSON）可离线复核全部结果，摘要须与此一致。",

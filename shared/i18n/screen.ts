@@ -106,6 +106,10 @@ export const screen = defineTexts({
     zh: "名额边界出现并列，由会议研究确定。",
     en: "A tie at the quota edge: the meeting decides.",
   },
+  "screen.ranking.edgeDecided": {
+    zh: "名额边界并列，已按会议决定确定考察对象。",
+    en: "A tie at the quota edge, decided by the meeting.",
+  },
 
   "screen.locked.title": { zh: "评分结果已锁定", en: "The results are locked" },
   "screen.locked.body": {

@@ -216,7 +216,8 @@ export interface CommandResults {
   "session:goto": SessionState;
   "timer:start": SessionState;
   "timer:stop": SessionState;
-  "scoring:open": SessionState;
+  /** The state, and the posts whose tie decisions reopening voided (they depended on the candidate). */
+  "scoring:open": SessionState & { voidedDecisions: string[] };
   "scoring:close": SessionState;
   "result:preview": CandidateResult;
   "result:reveal": CandidateResult;

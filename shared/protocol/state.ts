@@ -1,3 +1,4 @@
+import type { TieDecision } from "../round-export.ts";
 import type { CandidateResult, PositionResult } from "../scoring/types.ts";
 
 export type TimerKind = "speech" | "defense";
@@ -77,8 +78,13 @@ export interface ScreenContent {
   roundId: string;
   /** Results of revealed candidates, by candidate id. */
   results: Record<string, CandidateResult>;
-  /** Per-position ranking over the revealed candidates, when the chair shows it. */
+  /**
+   * Per-position ranking over the revealed candidates, when the chair shows it, with the
+   * targets settled by the tie decisions (finalTargets, quotaTies).
+   */
   ranking: PositionResult[] | null;
+  /** The tie decisions recorded so far, oldest first, voided ones included (quotaTies index them). */
+  decisions: TieDecision[];
   /**
    * Evaluation results once revealed: per candidate the evaluation score, counts per option
    * (evaluationCounts, byGroup.evaluation) and favourable rate.

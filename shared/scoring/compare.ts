@@ -1,3 +1,4 @@
+import { canonicalJson } from "../canonical-json.ts";
 import { EQUAL_WITHIN } from "./ranking.ts";
 import type { CandidateResult, PositionResult } from "./types.ts";
 
@@ -7,7 +8,8 @@ export type CheckedCandidate = Pick<
   "id" | "speech" | "evaluation" | "composite" | "ballots" | "evaluationsCast" | "favourableRate"
 >;
 
-export type CheckedPosition = Pick<PositionResult, "id" | "ranking" | "ties" | "targets">;
+export type CheckedPosition = Pick<PositionResult, "id" | "ranking" | "ties" | "targets"> &
+  Partial<Pick<PositionResult, "finalTargets" | "quotaTies">>;
 
 export interface CheckedResults {
   candidates: CheckedCandidate[];
@@ -23,6 +25,8 @@ const NUMBER_FIELDS = [
   "favourableRate",
 ] as const;
 const LIST_FIELDS = ["ranking", "ties", "targets"] as const;
+/** Format /2 states the targets settled by the tie decisions too; /1 did not. */
+const SETTLED_FIELDS = ["finalTargets", "quotaTies"] as const;
 
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
@@ -57,7 +61,12 @@ function pairById<T extends { id: string }>(
  * Every difference between the results a file states and a recount, as readable paths:
  * `results.candidates[C1].speech: file 81.75, recount 81.7`. Empty when they agree.
  */
-export function compareResults(file: CheckedResults, recount: CheckedResults): string[] {
+export function compareResults(
+  file: CheckedResults,
+  recount: CheckedResults,
+  format: "v1" | "v2" = "v2",
+): string[] {
+  const fields = format === "v1" ? LIST_FIELDS : [...LIST_FIELDS, ...SETTLED_FIELDS];
   const problems: string[] = [];
   for (const [f, r] of pairById("candidates", file.candidates, recount.candidates, problems)) {
     for (const field of NUMBER_FIELDS) {
@@ -69,9 +78,10 @@ export function compareResults(file: CheckedResults, recount: CheckedResults): s
     }
   }
   for (const [f, r] of pairById("positions", file.positions, recount.positions, problems)) {
-    for (const field of LIST_FIELDS) {
-      const stated = JSON.stringify(f[field]);
-      const recounted = JSON.stringify(r[field]);
+    for (const field of fields) {
+      // Canonical text, so the key order of a file's objects does not matter.
+      const stated = canonicalJson(f[field] ?? null);
+      const recounted = canonicalJson(r[field] ?? null);
       if (stated !== recounted) {
         problems.push(`results.positions[${r.id}].${field}: file ${stated}, recount ${recounted}`);
       }

@@ -1,6 +1,7 @@
 import type { Method } from "../round-file.ts";
 import { scoreEvaluation } from "./evaluation.ts";
 import { type MeritScores, rankPosition } from "./ranking.ts";
+import { settleTargets } from "./settle.ts";
 import { scoreSpeech } from "./speech.ts";
 import { selectTargets } from "./targets.ts";
 import type {
@@ -81,10 +82,19 @@ export function computeResults(input: ScoringInput): Results {
     scores,
     input.method.inspectionRatio,
   );
+  const final = settleTargets(
+    input.positions,
+    input.candidates,
+    rankings,
+    scores,
+    input.method.inspectionRatio,
+    input.decisions ?? [],
+  );
   const positions = input.positions.map((p): PositionResult => {
     const ranked = rankings.get(p.id) ?? { ranking: [], ties: [] };
     const selected = targets.get(p.id) ?? { targets: [], quota: 0, edgeTie: false };
-    return { id: p.id, ...ranked, ...selected };
+    const settled = final.get(p.id) ?? { finalTargets: [], quotaTies: [] };
+    return { id: p.id, ...ranked, ...selected, ...settled };
   });
   return { candidates, positions };
 }

@@ -12,7 +12,9 @@ export interface EdgeTie {
  * tied at the edge (never a random pick), so the position holds more than its quota; the
  * chair decides who of the tied candidates is inspected, and records why.
  */
-export function edgeTie(position: PositionResult): EdgeTie | null {
+export function edgeTie(
+  position: Pick<PositionResult, "ties" | "targets" | "quota" | "edgeTie">,
+): EdgeTie | null {
   if (!position.edgeTie) return null;
   const held = new Set(position.targets);
   const tie = [...position.ties].reverse().find((t) => t.some((c) => held.has(c)));

@@ -19,11 +19,28 @@ export interface PositionTargets {
   edgeTie: boolean;
 }
 
+/**
+ * Whether position `p` puts `y` before `x` among candidates of equal merit: the chair's tie
+ * decisions (settle.ts). Without decisions, equal merit stays a tie.
+ */
+export type TieBreak = (position: string, y: string, x: string) => boolean;
+
+const noTieBreak: TieBreak = () => false;
+
 /** A position holds each proposer that fewer than q of its proposers strictly beat. */
-function holds(proposers: MeritScores[], quota: number): Set<string> {
+function holds(
+  position: string,
+  proposers: MeritScores[],
+  quota: number,
+  prefers: TieBreak,
+): Set<string> {
+  const beats = (y: MeritScores, x: MeritScores) => {
+    const merit = compareMerit(y, x);
+    return merit < 0 || (merit === 0 && prefers(position, y.id, x.id));
+  };
   const held = new Set<string>();
   for (const x of proposers) {
-    const beaten = proposers.filter((y) => compareMerit(y, x) < 0).length;
+    const beaten = proposers.filter((y) => beats(y, x)).length;
     if (beaten < quota) held.add(x.id);
   }
   return held;
@@ -32,7 +49,8 @@ function holds(proposers: MeritScores[], quota: number): Set<string> {
 /**
  * Inspection targets (考察对象) by candidate-proposing deferred acceptance (scoring.md).
  * `rankings` holds each position's ranking; only ranked candidates propose, and only to
- * positions whose ranking lists them. Returns the targets per position id.
+ * positions whose ranking lists them. `prefers` breaks ties the chair decided (settle.ts).
+ * Returns the targets per position id.
  */
 export function selectTargets(
   positions: Position[],
@@ -40,6 +58,7 @@ export function selectTargets(
   rankings: Map<string, string[]>,
   scores: Map<string, MeritScores>,
   inspectionRatio: number,
+  prefers: TieBreak = noTieBreak,
 ): Map<string, PositionTargets> {
   const quotas = new Map(positions.map((p) => [p.id, quotaFor(p.seats, inspectionRatio)]));
   const proposers = new Map<string, MeritScores[]>(positions.map((p) => [p.id, []]));
@@ -61,7 +80,7 @@ export function selectTargets(
     }
     const rejected: string[] = [];
     for (const p of touched) {
-      const held = holds(proposers.get(p) ?? [], quotas.get(p) ?? 1);
+      const held = holds(p, proposers.get(p) ?? [], quotas.get(p) ?? 1, prefers);
       for (const x of proposers.get(p) ?? []) {
         if (heldAt.get(x.id) === p && !held.has(x.id)) {
           heldAt.delete(x.id);

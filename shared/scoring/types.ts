@@ -30,6 +30,29 @@ export interface ScoringInput {
   candidates: Candidate[];
   ballots: SpeechBallot[];
   evaluations: EvaluationBallot[];
+  /** The chair's tie decisions, oldest first (settle.ts); none: every tie stays open. */
+  decisions?: readonly TieDecisionLike[];
+}
+
+/** What the count reads of a tie decision (the full record is round-export.ts's TieDecision). */
+export interface TieDecisionLike {
+  positionId: string;
+  /** The tied candidates chosen as targets. */
+  chosen: string[];
+  /** The tie the decision was taken on; absent in files of format /1. */
+  tied?: string[];
+  /** Set when reopening scoring for a tied candidate voided the decision. */
+  voided?: { at: string; candidateId: string };
+}
+
+/** A tie at a position's quota edge met while settling the targets (settle.ts). */
+export interface QuotaTie {
+  /** The tied candidates the position held beyond its quota, in ranking order. */
+  tied: string[];
+  /** How many of them fit the quota: the number a decision must choose. */
+  seats: number;
+  /** Index in the decisions of the one that settled the tie; null while it is open. */
+  decision: number | null;
 }
 
 export interface GroupSpeech {
@@ -84,6 +107,13 @@ export interface PositionResult {
   quota: number;
   /** True when a tie at the quota edge made the position hold more than its quota. */
   edgeTie: boolean;
+  /**
+   * The targets once the chair's tie decisions are applied (settle.ts), in ranking order:
+   * the ones the hall, the results sheet and the recount name.
+   */
+  finalTargets: string[];
+  /** The ties met at the quota edge while settling: decided ones, then an open one. */
+  quotaTies: QuotaTie[];
 }
 
 export interface Results {

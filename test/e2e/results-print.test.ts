@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { formatScore } from "../../shared/scoring/index.ts";
+import { formatScore, targetMark } from "../../shared/scoring/index.ts";
 import {
   ARTIFACTS,
   CLIENT_DIR,
@@ -110,9 +110,8 @@ describe("the score summary (评分汇总表)", () => {
         expect(row?.composite).toBe(formatScore(result?.composite ?? null, d));
         expect(row?.speech).toBe(formatScore(result?.speech ?? null, d));
         expect(row?.evaluation).toBe(formatScore(result?.evaluation ?? null, d));
-        const target = position.targets.includes(id) && !position.edgeTie;
-        if (target) expect(row?.target).toBe(zh("results.mark.target"));
-        if (!position.targets.includes(id)) expect(row?.target).toBe("");
+        const mark = targetMark(file.results.positions, position, id);
+        expect(row?.target).toBe(mark === "none" ? "" : zh(`results.mark.${mark}`));
       });
     }
     await screenshot(sheet.page, "results-1920x1080");

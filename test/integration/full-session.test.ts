@@ -7,8 +7,9 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { filenameOf } from "../../shared/download-name.ts";
 import { hallDate } from "../../shared/hall-time.ts";
+import { translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
-import { roundHalf } from "../../shared/scoring/index.ts";
+import { markKey, roundHalf, targetMark } from "../../shared/scoring/index.ts";
 import { call, expectOk } from "../utils/socket-client.ts";
 import {
   fetchExport,
@@ -146,6 +147,7 @@ describe("a full session of the demo round", () => {
       "民主测评",
       "评分票",
       "测评票",
+      "并列决定",
     ]);
 
     const d = file.method.decimals;
@@ -160,7 +162,9 @@ describe("a full session of the demo round", () => {
         expect(row.getCell(2).value).toBe(names.get(id));
         expect(row.getCell(3).value).toBe(roundHalf(r?.speech ?? Number.NaN, d));
         expect(row.getCell(5).value).toBe(roundHalf(r?.composite ?? Number.NaN, d));
-        expect(row.getCell(9).value).toBe(position.targets.includes(id) ? "是" : "");
+        const mark = targetMark(file.results.positions, position, id);
+        // The results sheet's words; test/e2e/tie-decision.test.ts checks them letter by letter.
+        expect(row.getCell(9).value).toBe(mark === "none" ? "" : translate("zh-CN", markKey(mark)));
       });
       expect(ws.getColumn(5).numFmt).toBe("0.00");
     }

@@ -70,6 +70,7 @@ describe("the chair runs the session", () => {
       results: {},
       ranking: null,
       evaluation: null,
+      decisions: [],
     });
 
     expect(await call(organizer, "result:reveal", { roundId, candidateId: "C1" })).toEqual({

@@ -106,6 +106,9 @@ describe("computeResults", () => {
       targets: ["A", "B"],
       quota: 1,
       edgeTie: true,
+      // No decision yet: the tie stays open and the position holds both.
+      finalTargets: ["A", "B"],
+      quotaTies: [{ tied: ["A", "B"], seats: 1, decision: null }],
     });
   });
 });

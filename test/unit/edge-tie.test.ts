@@ -9,6 +9,8 @@ const position = (p: Partial<PositionResult>): PositionResult => ({
   targets: [],
   quota: 2,
   edgeTie: false,
+  finalTargets: [],
+  quotaTies: [],
   ...p,
 });
 

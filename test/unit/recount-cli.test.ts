@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildRoundExport, type RoundExport } from "../../shared/round-export.ts";
-import { exampleSource } from "./export-fixtures.ts";
+import { exampleSource, redigested, V1_FIXTURE, v2FromV1Fixture } from "./export-fixtures.ts";
 import { ballot, candidate } from "./scoring-fixtures.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -86,5 +86,24 @@ describe("npm run recount", { timeout: 60_000 }, () => {
     const foreign = recount(write("foreign.json", { format: "something-else" }));
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toContain("not a valid round export");
+  });
+
+  it("recounts the /1 fixture (exit 0) and fails a /2 file whose final targets were changed", () => {
+    const old = recount(V1_FIXTURE);
+    expect(old.code).toBe(0);
+    expect(old.stdout).toMatch(/1=\s+李娜 Z\s+84\.23\s+★ 考察对象 target \(主持人决定 decided\)/);
+    expect(old.stdout).toMatch(/1=\s+张伟 X\s+84\.23\s+另岗考察/);
+    expect(old.stdout).toContain("格式 /1");
+
+    const current = v2FromV1Fixture();
+    expect(recount(write("v2.json", current)).code).toBe(0);
+    const p1 = current.results.positions[0];
+    if (!p1) throw new Error("two posts");
+    p1.finalTargets = ["X"];
+    const changed = recount(write("v2-changed.json", redigested(current)));
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toContain(
+      'results.positions[P1].finalTargets: file ["X"], recount ["Z"]',
+    );
   });
 });

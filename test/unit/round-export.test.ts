@@ -5,10 +5,18 @@ import { canonicalJson, compareCodePoints } from "../../shared/canonical-json.ts
 import {
   buildRoundExport,
   ROUND_EXPORT_FORMAT,
+  ROUND_EXPORT_FORMAT_V1,
   verifyRoundExport,
 } from "../../shared/round-export.ts";
+import { settledPositions } from "../../shared/scoring/index.ts";
 import { sha256Hex } from "../../shared/sha256.ts";
-import { exampleSource, round } from "./export-fixtures.ts";
+import {
+  exampleSource,
+  readV1Fixture,
+  redigested,
+  round,
+  v2FromV1Fixture,
+} from "./export-fixtures.ts";
 import { scoringInputArb } from "./round-arbitrary.ts";
 import { candidate, exampleMethod } from "./scoring-fixtures.ts";
 
@@ -83,6 +91,7 @@ describe("buildRoundExport", () => {
     const decision = {
       positionId: "P1",
       chosen: ["A"],
+      tied: ["A", "B"],
       reason: "党组会议决定",
       decidedAt: "2026-05-20T11:00:00.000Z",
     };
@@ -243,5 +252,75 @@ describe("verifyRoundExport", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("tie decisions in the export (format /2)", () => {
+  const v1 = readV1Fixture();
+  const decided = v2FromV1Fixture();
+
+  it("still recounts a file of format /1 written before /2, and derives its final targets", () => {
+    expect(v1.format).toBe(ROUND_EXPORT_FORMAT_V1);
+    const check = verifyRoundExport(v1);
+    expect(check.mismatches).toEqual([]);
+    expect(check.ok).toBe(true);
+    const [p1, p2] = check.recomputed.positions;
+    expect(p1?.targets).toEqual(["X", "Z"]);
+    expect(p1?.finalTargets).toEqual(["Z"]);
+    expect(p2?.finalTargets).toEqual(["X"]);
+  });
+
+  it("gives the final targets of a /1 file for the pages (derived) and of a /2 file as stated", () => {
+    expect(settledPositions(v1).map((p) => p.finalTargets)).toEqual([["Z"], ["X"]]);
+    expect(settledPositions(decided)).toBe(decided.results.positions);
+  });
+
+  it("writes /2 with the tie of each decision and the final targets under the digest", () => {
+    expect(decided.format).toBe(ROUND_EXPORT_FORMAT);
+    expect(decided.decisions[0]?.tied).toEqual(["X", "Z"]);
+    const [p1, p2] = decided.results.positions;
+    expect(p1?.finalTargets).toEqual(["Z"]);
+    expect(p1?.quotaTies).toEqual([{ tied: ["X", "Z"], seats: 1, decision: 0 }]);
+    expect(p2?.finalTargets).toEqual(["X"]);
+    expect(verifyRoundExport(reread(decided)).ok).toBe(true);
+  });
+
+  it("breaks the digest when a decision is changed", () => {
+    const tampered = reread(decided);
+    const d = tampered.decisions[0];
+    if (!d) throw new Error("the fixture has a decision");
+    d.chosen = ["X"];
+    const check = verifyRoundExport(tampered);
+    expect(check.digestOk).toBe(false);
+    // The recount follows the changed decision, so the stated final targets differ as well.
+    expect(check.mismatches).toContain(
+      'results.positions[P1].finalTargets: file ["Z"], recount ["X"]',
+    );
+  });
+
+  it("fails when the final targets differ, even with a digest made to match", () => {
+    const edited = reread(decided);
+    const p1 = edited.results.positions[0];
+    if (!p1) throw new Error("two posts");
+    p1.finalTargets = ["X"];
+    const check = verifyRoundExport(redigested(edited));
+    expect(check.digestOk).toBe(true);
+    expect(check.ok).toBe(false);
+    expect(check.mismatches).toEqual([
+      'results.positions[P1].finalTargets: file ["X"], recount ["Z"]',
+    ]);
+  });
+
+  it("refuses a /2 file without final targets or with a decision that names no tie", () => {
+    const bare = reread(decided) as unknown as {
+      results: { positions: Record<string, unknown>[] };
+      decisions: Record<string, unknown>[];
+    };
+    delete bare.results.positions[0]?.finalTargets;
+    delete bare.decisions[0]?.tied;
+    const check = verifyRoundExport(bare);
+    expect(check.file).toBeUndefined();
+    expect(check.formatError).toContain("finalTargets");
+    expect(check.formatError).toContain("tied");
   });
 });

@@ -8,8 +8,9 @@ import type {
 import type { TieDecision } from "../../../shared/round-export.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import type { Connection } from "../lib/connection.svelte.ts";
+import { t } from "../lib/i18n.svelte.ts";
 import type { LiveRound } from "./live-round.svelte.ts";
-import { unwrap } from "./ui/toasts.svelte.ts";
+import { toast, unwrap } from "./ui/toasts.svelte.ts";
 
 export type ScreenChoice = "welcome" | "candidate" | "evaluation" | "ranking" | "locked";
 
@@ -33,11 +34,6 @@ export interface ChairActions {
   revealEvaluation(): Promise<void>;
   /** Records who of the candidates tied at a post's quota edge are inspected, and why. */
   decideTie(positionId: string, chosen: string[], reason: string): Promise<TieDecision | null>;
-  /**
-   * The tie decisions recorded so far, oldest first: the join snapshot's, plus those made
-   * from this page since (a reconnect joins again and gets them all from the server).
-   */
-  readonly decisions: readonly TieDecision[];
   /** The audit trail; a read, so it neither waits for nor blocks the commands. */
   listAudit(): Promise<AuditEntry[] | null>;
 }
@@ -67,9 +63,6 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
     get busy() {
       return flight.busy;
     },
-    get decisions() {
-      return live.snapshot?.decisions ?? [];
-    },
     goto: async (candidateId) =>
       applied(
         await run("session:goto", (roundId) => conn.call("session:goto", { roundId, candidateId })),
@@ -78,10 +71,19 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
       applied(await run("timer:start", (roundId) => conn.call("timer:start", { roundId, kind }))),
     stopTimer: async () =>
       applied(await run("timer:stop", (roundId) => conn.call("timer:stop", { roundId }))),
-    openScoring: async (candidateId) =>
-      applied(
-        await run("scoring:open", (roundId) => conn.call("scoring:open", { roundId, candidateId })),
-      ),
+    openScoring: async (candidateId) => {
+      const opened = await run("scoring:open", (roundId) =>
+        conn.call("scoring:open", { roundId, candidateId }),
+      );
+      applied(opened);
+      // Reopening voids the tie decisions that depended on the candidate's score: say so.
+      if (opened && opened.voidedDecisions.length > 0) {
+        const titles = opened.voidedDecisions.map(
+          (id) => live.snapshot?.round.positions.find((p) => p.id === id)?.title ?? id,
+        );
+        toast(t("chair.tie.voided", { posts: titles.join("、") }));
+      }
+    },
     closeScoring: async (candidateId) =>
       applied(
         await run("scoring:close", (roundId) =>
@@ -111,13 +113,11 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
     revealEvaluation: async () => {
       await run("evaluation:reveal", (roundId) => conn.call("evaluation:reveal", { roundId }));
     },
-    decideTie: async (positionId, chosen, reason) => {
-      const decision = await run("tie:decide", (roundId) =>
+    // The settled ranking and the decisions arrive with the screen broadcast that follows.
+    decideTie: (positionId, chosen, reason) =>
+      run("tie:decide", (roundId) =>
         conn.call("tie:decide", { roundId, positionId, chosen, reason }),
-      );
-      if (decision) live.snapshot?.decisions?.push(decision);
-      return decision;
-    },
+      ),
     listAudit: async () => {
       const roundId = live.state?.roundId;
       return roundId ? unwrap(await conn.call("audit:list", { roundId })) : null;

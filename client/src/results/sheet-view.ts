@@ -1,10 +1,15 @@
 import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
-import { edgeTie, formatRate, percentOf } from "../../../shared/scoring/index.ts";
+import {
+  formatRate,
+  percentOf,
+  settledPositions,
+  type TargetMark,
+} from "../../../shared/scoring/index.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import { rankingRows } from "../lib/ranking-rows.ts";
 
-/** What the 考察对象 column says for one candidate. */
-export type TargetMark = "target" | "chosen" | "notChosen" | "pending" | "none";
+/** What the 考察对象 column says for one candidate (shared/scoring/target-mark.ts). */
+export type { TargetMark };
 
 export interface SheetRow {
   id: string;
@@ -25,7 +30,7 @@ export interface EdgeTieView {
   tied: string[];
   /** How many of the tied candidates fit the quota. */
   seats: number;
-  /** The chair's decision that fits this tie (the latest one), or null while pending. */
+  /** The chair's decision that settled this tie (shared/scoring/settle.ts), or null while open. */
   decision: TieDecision | null;
 }
 
@@ -35,28 +40,8 @@ export interface PostSection {
   seats: number;
   quota: number;
   rows: SheetRow[];
-  edge: EdgeTieView | null;
-}
-
-/**
- * The decision that settles a tie: the latest one recorded for the post that chooses as many
- * of the tied candidates as fit. One taken on an earlier ranking may no longer fit the final
- * one; then the tie is still open.
- */
-function settling(decisions: TieDecision[], positionId: string, tied: string[], seats: number) {
-  const fits = (d: TieDecision) =>
-    d.positionId === positionId &&
-    d.chosen.length === seats &&
-    d.chosen.every((c) => tied.includes(c));
-  return [...decisions].reverse().find(fits) ?? null;
-}
-
-function markOf(id: string, targets: string[], edge: EdgeTieView | null): TargetMark {
-  if (edge?.tied.includes(id)) {
-    if (!edge.decision) return "pending";
-    return edge.decision.chosen.includes(id) ? "chosen" : "notChosen";
-  }
-  return targets.includes(id) ? "target" : "none";
+  /** The ties met at the quota edge while the targets were settled, decided or open. */
+  edges: EdgeTieView[];
 }
 
 /**
@@ -66,13 +51,15 @@ function markOf(id: string, targets: string[], edge: EdgeTieView | null): Target
 export function postSections(file: RoundExport): PostSection[] {
   const results = new Map(file.results.candidates.map((c) => [c.id, c]));
   const people = new Map(file.candidates.map((c) => [c.id, c]));
+  const all = settledPositions(file);
   return file.positions.map((post) => {
-    const position = file.results.positions.find((p) => p.id === post.id);
-    const tie = position ? edgeTie(position) : null;
-    const edge = tie
-      ? { ...tie, decision: settling(file.decisions, post.id, tie.tied, tie.seats) }
-      : null;
-    const rows = (position ? rankingRows(position) : []).flatMap((row): SheetRow[] => {
+    const position = all.find((p) => p.id === post.id);
+    const edges = (position?.quotaTies ?? []).map(({ tied, seats, decision }) => ({
+      tied,
+      seats,
+      decision: decision === null ? null : (file.decisions[decision] ?? null),
+    }));
+    const rows = (position ? rankingRows(position, all) : []).flatMap((row): SheetRow[] => {
       const result = results.get(row.id);
       if (!result) return [];
       const person = people.get(row.id);
@@ -84,7 +71,7 @@ export function postSections(file: RoundExport): PostSection[] {
           name: person?.name ?? row.id,
           unit: person?.unit ?? null,
           tied: row.tied,
-          mark: markOf(row.id, position?.targets ?? [], edge),
+          mark: row.mark,
           result,
           groupMeans: file.groups.map((g) => speech.find((s) => s.group === g.id)?.mean ?? null),
           trimmed: speech.reduce((n, s) => n + s.ballots - s.kept, 0),
@@ -97,7 +84,7 @@ export function postSections(file: RoundExport): PostSection[] {
       seats: post.seats,
       quota: position?.quota ?? post.seats,
       rows,
-      edge,
+      edges,
     };
   });
 }

@@ -66,4 +66,30 @@ export class ScreenPage {
       .textContent()
       .then((t) => t ?? "");
   }
+
+  /** A post's ranking as the hall reads it: each name with its tags (并列, 考察对象, 另岗考察). */
+  async rankingTags(postTitle: string): Promise<{ name: string; tags: string[] }[]> {
+    const post = this.page
+      .locator("section.ranking article")
+      .filter({ has: this.page.getByRole("heading", { name: postTitle, exact: true }) });
+    const rows = post.locator("li");
+    const out: { name: string; tags: string[] }[] = [];
+    for (const row of await rows.all()) {
+      const name = ((await row.locator(".name").textContent()) ?? "").trim();
+      const tags = (await row.locator(".tag").allTextContents()).map((x) => x.trim());
+      out.push({ name, tags });
+    }
+    return out;
+  }
+
+  /** Waits until a post's row for `name` carries the tag `tag`. */
+  async waitForTag(postTitle: string, name: string, tag: string): Promise<void> {
+    await this.page
+      .locator("section.ranking article")
+      .filter({ has: this.page.getByRole("heading", { name: postTitle, exact: true }) })
+      .locator("li")
+      .filter({ hasText: name })
+      .locator(".tag", { hasText: tag })
+      .waitFor();
+  }
 }
