@@ -45,6 +45,8 @@ export const screen = defineTexts({
   "screen.timer.running": { zh: "计时中", en: "Running" },
   "screen.timer.paused": { zh: "已暂停", en: "Paused" },
   "screen.timer.over": { zh: "时间到", en: "Time is up" },
+  "screen.timer.overtime": { zh: "时间到，已超时", en: "Time is up: overtime" },
+  "screen.timer.overtimeBy": { zh: "超时 {clock}", en: "Overtime {clock}" },
   "screen.progress": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
   "screen.groupProgress": { zh: "{group} {n}/{m}", en: "{group} {n}/{m}" },
 

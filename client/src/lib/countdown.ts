@@ -30,3 +30,18 @@ export function formatClock(ms: number): string {
   const seconds = total % 60;
   return `${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
 }
+
+/**
+ * How far a running timer is past zero, by the server's clock: the projector counts it up so
+ * the hall sees how long a speaker has overrun. 0 before time is up and once stopped.
+ */
+export function timerOvertimeMs(timer: TimerState, serverNow: number): number {
+  if (timer.startedAt === null) return 0;
+  return Math.max(0, serverNow - timer.startedAt - timer.remainingMs);
+}
+
+/** m:ss of time elapsed, counting whole seconds passed (0:12 once twelve have gone by). */
+export function formatElapsed(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
