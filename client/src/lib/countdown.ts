@@ -11,7 +11,9 @@ export type TimerPhase = "ready" | "running" | "paused" | "over";
  */
 export function timerLeftMs(timer: TimerState, serverNow: number): number {
   if (timer.startedAt === null) return Math.max(0, timer.remainingMs);
-  return Math.max(0, timer.remainingMs - (serverNow - timer.startedAt));
+  // A clock estimate a few ms behind the server's would otherwise show 00:11 on a 10 s timer.
+  const elapsed = Math.max(0, serverNow - timer.startedAt);
+  return Math.max(0, timer.remainingMs - elapsed);
 }
 
 export function timerPhase(timer: TimerState, serverNow: number): TimerPhase {
