@@ -101,5 +101,9 @@ describe("a score typed on the phone's numeric keypad", () => {
     await small.typeScore("工作技能", "0.3");
     expect(await small.scrollsSideways()).toBe(false);
     await screenshot(small.page, "phone-ballot-typed-360x740");
+    await small.page.getByRole("button", { name: "English" }).tap();
+    await small.page.getByRole("textbox", { name: "相关知识: type a score" }).waitFor();
+    expect(await small.scrollsSideways()).toBe(false);
+    await screenshot(small.page, "phone-ballot-typed-en-360x740");
   });
 });
