@@ -44,9 +44,12 @@ export const chair = defineTexts({
   "chair.timer.running": { zh: "计时中", en: "Running" },
   "chair.timer.paused": { zh: "已暂停", en: "Paused" },
   "chair.timer.over": { zh: "时间到", en: "Time is up" },
-  "chair.timer.startSpeech": { zh: "开始演讲计时（{min} 分钟）", en: "Start speech ({min} min)" },
+  "chair.timer.startSpeech": { zh: "开始演讲计时（{duration}）", en: "Start speech ({duration})" },
   "chair.timer.resumeSpeech": { zh: "继续演讲计时", en: "Resume speech" },
-  "chair.timer.startDefense": { zh: "开始答辩计时（{min} 分钟）", en: "Start defense ({min} min)" },
+  "chair.timer.startDefense": {
+    zh: "开始答辩计时（{duration}）",
+    en: "Start defense ({duration})",
+  },
   "chair.timer.resumeDefense": { zh: "继续答辩计时", en: "Resume defense" },
   "chair.timer.stop": { zh: "停止计时", en: "Stop timer" },
 

@@ -100,8 +100,8 @@ export const organizer = defineTexts({
     en: "Scores rounded half up to {n} {n|decimal|decimals}",
   },
   "org.summary.timers": {
-    zh: "演讲 {speech} 分钟，答辩 {defense} 分钟",
-    en: "Speech {speech} min, defense {defense} min",
+    zh: "演讲 {speech}，答辩 {defense}",
+    en: "Speech {speech}, defense {defense}",
   },
 
   "org.links.title": { zh: "链接与二维码", en: "Links and QR codes" },

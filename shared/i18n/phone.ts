@@ -75,13 +75,26 @@ export const phone = defineTexts({
   "phone.criterion.lower": { zh: "{label} 减 {step} 分", en: "{label}: {step} lower" },
   "phone.criterion.raise": { zh: "{label} 加 {step} 分", en: "{label}: {step} higher" },
   "phone.criterion.slider": { zh: "{label} 评分", en: "{label} score" },
+  "phone.criterion.input": { zh: "{label} 输入分数", en: "{label}: type a score" },
+  "phone.criterion.typed.number": {
+    zh: "请输入数字，如 {example}",
+    en: "Type a number, e.g. {example}",
+  },
+  "phone.criterion.typed.range": {
+    zh: "分数须在 0 至 {max} 之间，未计入",
+    en: "Must be from 0 to {max}: not counted",
+  },
+  "phone.criterion.typed.step": {
+    zh: "分数须为 {step} 的整数倍（如 {near}），未计入",
+    en: "Scores go in steps of {step} (e.g. {near}): not counted",
+  },
 
   "phone.form.total": { zh: "合计", en: "Total" },
   "phone.form.remaining": { zh: "还有 {n} 项未评分", en: "{n} left to score" },
   "phone.form.submit": { zh: "提交评分", en: "Submit scores" },
   "phone.form.hint": {
-    zh: "每项都须打分；评分开放期间提交后仍可修改。",
-    en: "Score every item; you can revise while scoring is open.",
+    zh: "每项都须打分：拖动滑块、点 − / +，或直接输入分数；评分开放期间提交后仍可修改。",
+    en: "Score every item: drag the slider, tap − / + or type the score; you can revise while scoring is open.",
   },
   "phone.form.cancel": { zh: "取消修改", en: "Cancel" },
   "phone.refused": { zh: "提交未成功：{reason}", en: "Not submitted: {reason}" },

@@ -45,6 +45,9 @@ export const screen = defineTexts({
   "screen.timer.running": { zh: "计时中", en: "Running" },
   "screen.timer.paused": { zh: "已暂停", en: "Paused" },
   "screen.timer.over": { zh: "时间到", en: "Time is up" },
+  "screen.page": { zh: "第 {n}/{m} 页", en: "Page {n}/{m}" },
+  "screen.timer.overtime": { zh: "时间到，已超时", en: "Time is up: overtime" },
+  "screen.timer.overtimeBy": { zh: "超时 {clock}", en: "Overtime {clock}" },
   "screen.progress": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
   "screen.groupProgress": { zh: "{group} {n}/{m}", en: "{group} {n}/{m}" },
 
@@ -94,6 +97,7 @@ export const screen = defineTexts({
   "screen.ranking.seats": { zh: "职数 {n} 名", en: "{n} {n|seat|seats}" },
   "screen.ranking.rank": { zh: "名次", en: "Rank" },
   "screen.ranking.score": { zh: "得分", en: "Score" },
+  "screen.ranking.continued": { zh: "（续）", en: "(continued)" },
   "screen.ranking.tie": { zh: "并列", en: "Tie" },
   "screen.ranking.target": { zh: "考察对象", en: "To inspect" },
   "screen.ranking.elsewhere": { zh: "另岗考察", en: "Inspected elsewhere" },

@@ -11,7 +11,9 @@ export type TimerPhase = "ready" | "running" | "paused" | "over";
  */
 export function timerLeftMs(timer: TimerState, serverNow: number): number {
   if (timer.startedAt === null) return Math.max(0, timer.remainingMs);
-  return Math.max(0, timer.remainingMs - (serverNow - timer.startedAt));
+  // A clock estimate a few ms behind the server's would otherwise show 00:11 on a 10 s timer.
+  const elapsed = Math.max(0, serverNow - timer.startedAt);
+  return Math.max(0, timer.remainingMs - elapsed);
 }
 
 export function timerPhase(timer: TimerState, serverNow: number): TimerPhase {
@@ -29,4 +31,19 @@ export function formatClock(ms: number): string {
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
   return `${String(minutes).padStart(2, "0")}:${String(seconds).padStart(2, "0")}`;
+}
+
+/**
+ * How far a running timer is past zero, by the server's clock: the projector counts it up so
+ * the hall sees how long a speaker has overrun. 0 before time is up and once stopped.
+ */
+export function timerOvertimeMs(timer: TimerState, serverNow: number): number {
+  if (timer.startedAt === null) return 0;
+  return Math.max(0, serverNow - timer.startedAt - timer.remainingMs);
+}
+
+/** m:ss of time elapsed, counting whole seconds passed (0:12 once twelve have gone by). */
+export function formatElapsed(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
 }

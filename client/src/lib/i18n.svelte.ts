@@ -6,6 +6,7 @@ import {
   translate,
   translateIssue,
 } from "../../../shared/i18n/index.ts";
+import { durationMessage } from "./duration.ts";
 import { readStored, writeStored } from "./storage.ts";
 
 const STORAGE_KEY = "jingpin.locale";
@@ -31,6 +32,12 @@ document.documentElement.lang = i18n.locale;
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(i18n.locale, key, params);
+}
+
+/** A timer's length in the page's language: "45 s", "5 min", "1 min 30 s". */
+export function tDuration(seconds: number): string {
+  const d = durationMessage(seconds);
+  return t(d.key, d.params);
 }
 
 export function tError(code: ErrorCode): string {

@@ -126,11 +126,12 @@ export class PhoneSession {
     return this.statusIn(this.evaluations, EVALUATION_SLOT);
   }
 
-  setScore(candidateId: string, criterionId: string, value: number): void {
-    this.drafts.ballots[candidateId] = {
-      ...this.drafts.ballots[candidateId],
-      [criterionId]: value,
-    };
+  /** Sets a criterion's score, or clears it (null): a ballot missing one is not sent. */
+  setScore(candidateId: string, criterionId: string, value: number | null): void {
+    const next = { ...this.drafts.ballots[candidateId] };
+    if (value === null) delete next[criterionId];
+    else next[criterionId] = value;
+    this.drafts.ballots[candidateId] = next;
     this.saveDrafts();
   }
 

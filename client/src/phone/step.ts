@@ -1,3 +1,4 @@
+import { isMultipleOf } from "../../../shared/rubric.ts";
 import { formatScore, roundHalf } from "../../../shared/scoring/round-half.ts";
 
 /**
@@ -27,4 +28,27 @@ export function plain(x: number): string {
 /** Where an untouched criterion starts when − or + is tapped first: the middle of its scale. */
 export function midpoint(step: number, max: number): number {
   return snapToStep(max / 2, step, max);
+}
+
+/** What a voter typed into a criterion's box: nothing, a score to count, or why not. */
+export type Typed =
+  | { kind: "empty" }
+  | { kind: "score"; value: number }
+  | { kind: "bad"; problem: "number" | "range" }
+  | { kind: "bad"; problem: "step"; near: number };
+
+/**
+ * Reads a typed score. A decimal comma (some keypads offer only that) or a full-width stop
+ * counts as the point; anything off the step's grid or outside 0..max is refused, never
+ * rounded silently: the voter must see what will count.
+ */
+export function readTyped(text: string, step: number, max: number): Typed {
+  const t = text.trim().replace(/[,，。．]/g, ".");
+  if (t === "") return { kind: "empty" };
+  if (!/^[-−]?(\d+\.?\d*|\.\d+)$/.test(t)) return { kind: "bad", problem: "number" };
+  const x = Number(t.replace("−", "-"));
+  if (x < 0 || x > max) return { kind: "bad", problem: "range" };
+  if (!isMultipleOf(x, step))
+    return { kind: "bad", problem: "step", near: snapToStep(x, step, max) };
+  return { kind: "score", value: snapToStep(x, step, max) };
 }

@@ -50,6 +50,47 @@ export class PhonePage {
     }, value);
   }
 
+  /** The box beside − and + that takes a typed score (the numeric keypad on a phone). */
+  scoreBox(label: string) {
+    return this.page.getByRole("textbox", { name: zh("phone.criterion.input", { label }) });
+  }
+
+  /** Types a score as a voter does on the keypad, then leaves the box. */
+  async typeScore(label: string, text: string): Promise<void> {
+    const box = this.scoreBox(label);
+    await box.tap();
+    await box.fill(text);
+    await box.blur();
+  }
+
+  /** The hint under a criterion when its typed score cannot count ("" when there is none). */
+  async typedHint(label: string): Promise<string> {
+    const hint = this.page.locator("section.criterion", { hasText: label }).getByRole("alert");
+    return (await hint.count()) === 0 ? "" : ((await hint.textContent()) ?? "").trim();
+  }
+
+  /**
+   * The opacity a criterion's slider thumb is drawn with ("0" while it is unscored). Chromium
+   * does not compute styles of ::-webkit-slider-thumb, so the thumb takes it from the slider's
+   * --thumb-opacity, which is read here.
+   */
+  thumbOpacity(label: string): Promise<string> {
+    const slider = this.page.getByRole("slider", { name: zh("phone.criterion.slider", { label }) });
+    return slider.evaluate((el) => {
+      const css = globalThis as unknown as {
+        getComputedStyle(e: unknown): { getPropertyValue(name: string): string };
+      };
+      return css.getComputedStyle(el).getPropertyValue("--thumb-opacity").trim() || "1";
+    });
+  }
+
+  /** True when the page is wider than the screen (a sideways scroll on a phone). */
+  scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(
+      "document.documentElement.scrollWidth > window.innerWidth",
+    ) as Promise<boolean>;
+  }
+
   /** Taps "+" on a criterion (the first tap on an unscored one gives mid-scale). */
   async raise(label: string, step: number): Promise<void> {
     await this.page
