@@ -6,8 +6,6 @@ import compression from "compression";
 import express from "express";
 import type { Redis } from "ioredis";
 import { Server } from "socket.io";
-import type { CommandName } from "../shared/protocol/index.ts";
-import type { Principal } from "../shared/roles.ts";
 import type { AppServer } from "./app-types.ts";
 import { ballotHandlers } from "./live/ballot-handlers.ts";
 import { joinCardRoom } from "./live/card-sockets.ts";
@@ -97,8 +95,6 @@ export function createApp(deps: AppDeps): App {
     ...evaluationHandlers(services),
     ...decisionHandlers(services),
   };
-  const audit = (principal: Principal, name: CommandName, payload: Record<string, unknown>) =>
-    services.audit.record(principal, name, payload, new Date());
 
   io.use(async (socket, next) => {
     try {
@@ -112,7 +108,7 @@ export function createApp(deps: AppDeps): App {
     }
   });
   io.on("connection", (socket) => {
-    registerCommands(socket, handlers, deps.logger, audit);
+    registerCommands(socket, handlers, deps.logger);
     const stillValid = async () =>
       (await services.auth.resolve(socket.handshake.auth?.token)) !== null;
     joinCardRoom(socket, stillValid).catch((err) => {

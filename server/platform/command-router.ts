@@ -43,16 +43,7 @@ export function boundRound(principal: Principal): string | null {
  * its own round. Expected failures come back as codes; anything thrown is logged and
  * answered with "internal", so bad input can never crash the server.
  */
-export function registerCommands(
-  socket: AppSocket,
-  handlers: Handlers,
-  logger: Logger,
-  onSuccess?: (
-    principal: Principal,
-    name: CommandName,
-    payload: Record<string, unknown>,
-  ) => Promise<void>,
-): void {
+export function registerCommands(socket: AppSocket, handlers: Handlers, logger: Logger): void {
   const principal = socket.data.principal;
   for (const name of Object.keys(commands) as CommandName[]) {
     const spec = commands[name];
@@ -72,13 +63,6 @@ export function registerCommands(
       try {
         const handler = handlers[name] as Handler<typeof name>;
         const result = await handler({ socket, principal }, data);
-        if (result.ok && onSuccess) {
-          // The action happened: a failure to record it after the fact is logged, and the
-          // reply still says what happened.
-          await onSuccess(principal, name, data as Record<string, unknown>).catch((err: unknown) =>
-            logger.error("after-command step failed", { command: name, ...errorFields(err) }),
-          );
-        }
         ack(result);
       } catch (err) {
         logger.error("command failed", {

@@ -31,10 +31,18 @@ export class OrganizerPage {
     return (await alert.textContent()) ?? "";
   }
 
-  /** Imports the demo round, which opens it; resolves with its id. */
+  /**
+   * Imports the demo round, which opens it; resolves with its id. When another round is live
+   * the page asks whether the projector should switch: the default, keeping it, is taken.
+   */
   async loadDemo(): Promise<string> {
     await this.page.getByTestId("load-demo").click();
-    await this.page.waitForURL(/#round=/);
+    const asked = this.page.getByRole("dialog");
+    const opened = this.page.waitForURL(/#round=/);
+    if ((await Promise.race([opened.then(() => "opened"), asked.waitFor()])) !== "opened") {
+      await asked.getByRole("button", { name: zh("org.screen.keep") }).click();
+      await opened;
+    }
     await this.page.getByTestId("results-link").waitFor();
     return this.roundId();
   }
