@@ -66,7 +66,7 @@ export const chair = defineTexts({
   },
   "chair.scoring.confirmCloseBody": {
     zh: "已评 {n} / {m}，还有 {left} 张评分卡未提交。结束后这些评分卡不能再为该竞聘人评分。确定结束评分吗？",
-    en: "{n} of {m} cards have scored; {left} have not. Once closed they can no longer score this candidate. Close scoring?",
+    en: "{n} of {m} {m|card|cards} {n|has|have} scored; {left} {left|has|have} not. Once closed they can no longer score this candidate. Close scoring?",
   },
   "chair.reveal": { zh: "公布结果", en: "Reveal result" },
   "chair.reveal.again": { zh: "再次在大屏显示结果", en: "Show the result again" },
@@ -158,7 +158,7 @@ export const chair = defineTexts({
   },
   "chair.eval.confirmCloseBody": {
     zh: "已测评 {n} / {m}，还有 {left} 张评分卡未提交。结束后不能再提交民主测评。确定结束吗？",
-    en: "{n} of {m} cards have cast it; {left} have not. Once closed no evaluation can be cast. Close it?",
+    en: "{n} of {m} {m|card|cards} {n|has|have} cast it; {left} {left|has|have} not. Once closed no evaluation can be cast. Close it?",
   },
   "chair.eval.col.candidate": { zh: "竞聘人", en: "Candidate" },
   "chair.eval.col.score": { zh: "测评得分", en: "Score" },

@@ -17,7 +17,7 @@ let small: PhonePage;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  t = await startTestApp({ clientDir: CLIENT_DIR });
+  t = await startTestApp({ clientDir: CLIENT_DIR, hallLinks: true });
   const { roundId, cards, organizer } = await seedRound(t, { leaders: 2, middle: 0, staff: 0 });
   expectOk(await call(organizer, "session:goto", { roundId, candidateId: "C3" }));
   expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C3" }));
@@ -25,15 +25,17 @@ beforeAll(async () => {
   if (!card || !other) throw new Error("expected two cards");
   context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   phone = new PhonePage(await context.newPage());
-  await phone.open(`${t.url}/v#k=${card.token}`);
+  await phone.open(`${t.hallUrl}/v#k=${card.token}`);
   await phone.waitForCandidate("张伟");
+  // As in a hall: plain http on a name that is not loopback, so no secure-context APIs.
+  expect(await phone.isSecureContext()).toBe(false);
   const smallContext = await browser.newContext({
     viewport: SMALL_PHONE,
     isMobile: true,
     hasTouch: true,
   });
   small = new PhonePage(await smallContext.newPage());
-  await small.open(`${t.url}/v#k=${other.token}`);
+  await small.open(`${t.hallUrl}/v#k=${other.token}`);
   await small.waitForCandidate("张伟");
 });
 afterAll(async () => {
