@@ -1,21 +1,20 @@
 import { hallTime } from "../shared/hall-time.ts";
+import { translate } from "../shared/i18n/index.ts";
 import {
   type ParsedRoundExport,
   ROUND_EXPORT_FORMAT_V1,
   type RoundExportVerification,
 } from "../shared/round-export.ts";
 import { formatRate, formatScore } from "../shared/scoring/round-half.ts";
-import { type TargetMark, targetMark } from "../shared/scoring/target-mark.ts";
+import { markKey, type TargetMark, targetMark } from "../shared/scoring/target-mark.ts";
 import type { PositionResult, Results } from "../shared/scoring/types.ts";
 
-const MARKS: Record<TargetMark, string> = {
-  target: "★ 考察对象 target",
-  chosen: "★ 考察对象 target (主持人决定 decided)",
-  pending: "★ 考察对象 target",
-  notChosen: "未选 not chosen",
-  elsewhere: "另岗考察 inspected elsewhere",
-  none: "",
-};
+/** The marks in the dictionary's words, as on the results sheet: Chinese, then English. */
+function markText(mark: TargetMark): string {
+  if (mark === "none") return "";
+  const key = markKey(mark);
+  return `${translate("zh-CN", key)} ${translate("en", key)}`;
+}
 
 /** Terminal columns of a character: CJK and full-width forms take two. */
 function charWidth(cp: number): number {
@@ -100,7 +99,7 @@ function positionTable(
   const rank = ranks(position);
   const rows = position.ranking.map((id, i) => {
     const marks = [
-      MARKS[targetMark(results.positions, position, id)],
+      markText(targetMark(results.positions, position, id)),
       position.ties.some((t) => t.includes(id)) ? "并列 tie" : "",
     ];
     return [
@@ -128,7 +127,7 @@ function positionTable(
             { title: "名次" },
             { title: "候选人" },
             { title: "综合得分", numeric: true },
-            { title: "标记" },
+            { title: "考察对象" },
           ],
           rows,
         )

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from "node:crypto";
 
 /** A random URL-safe token (128 bits). */
 export function newToken(bytes = 16): string {
@@ -17,12 +17,12 @@ export function tokenHash(token: string): string {
 /** Words for a passphrase a person can read aloud and type: no 0/O, 1/l/I. */
 const ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
 
+/** 15 characters drawn uniformly (randomInt, not byte % 31, which favours some letters). */
 export function newPassphrase(): string {
-  const bytes = randomBytes(15);
   let out = "";
-  for (let i = 0; i < bytes.length; i++) {
+  for (let i = 0; i < 15; i++) {
     if (i > 0 && i % 5 === 0) out += "-";
-    out += ALPHABET[(bytes[i] ?? 0) % ALPHABET.length];
+    out += ALPHABET[randomInt(ALPHABET.length)];
   }
   return out;
 }

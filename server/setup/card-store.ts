@@ -56,7 +56,11 @@ function issued(flat: string[], tokens: string[]): IssuedCard[] {
   return out;
 }
 
-export type IssueOutcome = IssuedCard[] | "invalid_payload";
+/** `replay`: a retried request, whose cards were given new secrets (the old ones are void). */
+export type IssueOutcome =
+  | { cards: IssuedCard[]; replay: boolean }
+  | "invalid_payload"
+  | "round_locked";
 export type RotateOutcome = IssuedCard[] | "card_not_found" | "card_void" | "round_locked";
 export type VoidOutcome = CardInfo | "card_not_found" | "card_void" | "round_locked";
 
@@ -89,14 +93,22 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
         const { tokens, hashes } = secrets(ids);
         const perCard = ids.flatMap((id, i) => [id, groups[i] ?? "", hashes[i] ?? ""]);
         const res = (await issueScript(
-          [keys.cards(roundId), keys.cardStatus(roundId), keys.activeCards(roundId), request],
+          [
+            keys.cards(roundId),
+            keys.cardStatus(roundId),
+            keys.activeCards(roundId),
+            request,
+            keys.state(roundId),
+          ],
           [roundId, authPrefix, REQUEST_TTL_SECONDS, canonicalJson(wanted), ...perCard],
           audit,
         )) as string[];
         const [code, ...rest] = res;
         if (code === "request_mismatch") return "invalid_payload";
+        if (code === "round_locked") return code;
         // A replay gave the request's cards still active new secrets, in order.
-        if (code === "ok" || code === "replay") return issued(rest, tokens);
+        if (code === "ok" || code === "replay")
+          return { cards: issued(rest, tokens), replay: code === "replay" };
         // "collision": a random id was taken; draw again.
       }
     },

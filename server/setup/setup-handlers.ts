@@ -87,8 +87,13 @@ export function setupHandlers(s: Services): SetupHandlers {
       });
       const res = await s.cards.issue(roundId, counts, requestId, audit);
       if (typeof res === "string") return fail(res);
+      // A replay replaced the secrets: a page still open on an old one is told and closed.
+      if (res.replay) {
+        const ids = res.cards.map((c) => c.id);
+        revokeCards(s.io, roundId, ids, "card_reissued");
+      }
       void s.tally.broadcast(roundId);
-      return ok(res);
+      return ok(res.cards);
     },
 
     "cards:print": async (ctx, { roundId, cardIds }) => {

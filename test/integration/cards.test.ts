@@ -209,7 +209,11 @@ describe("issuing cards", () => {
     const { roundId, organizer } = seeded;
     const request = { roundId, counts: { leaders: 2, staff: 1 }, requestId: "retry-req-0001" };
     const first = expectOk(await call(organizer, "cards:issue", request));
+    // A page opened on a secret of the first reply (which reached nobody, or so it seemed).
+    const early = await t.client(first[0]?.token ?? "");
+    const told = waitFor(early, "card:revoked");
     const again = expectOk(await call(organizer, "cards:issue", request));
+    expect(await told).toEqual({ reason: "card_reissued" });
     expect(again.map((c) => c.id)).toEqual(first.map((c) => c.id));
     expect(again.map((c) => c.group)).toEqual(["leaders", "leaders", "staff"]);
     await expect(connectClient(t.url, first[0]?.token ?? "")).rejects.toThrow("unauthorized");
@@ -226,5 +230,16 @@ describe("issuing cards", () => {
     expect(expectOk(await call(organizer, "cards:list", { roundId }))).toHaveLength(3);
     const audit = await auditActions(seeded);
     expect(audit.filter((a) => a === "cards:issue")).toHaveLength(2); // seeding and this one
+  });
+
+  it("makes no card after the lock", async () => {
+    const { roundId, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    expectOk(await call(organizer, "round:lock", { roundId }));
+    const request = { roundId, counts: { leaders: 1 }, requestId: "after-lock-0001" };
+    expect(await call(organizer, "cards:issue", request)).toEqual({
+      ok: false,
+      error: "round_locked",
+    });
+    expect(expectOk(await call(organizer, "cards:list", { roundId }))).toHaveLength(1);
   });
 });

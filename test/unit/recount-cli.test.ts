@@ -35,7 +35,7 @@ describe("npm run recount", { timeout: 60_000 }, () => {
     expect(code).toBe(0);
     expect(stdout).toContain("演讲得分");
     expect(stdout).toMatch(/候选人A A\s+81\.75\s+82\.33\s+81\.93\s+10\s+10\s+80\.0%/);
-    expect(stdout).toMatch(/1\s+候选人A A\s+81\.93\s+★ 考察对象/);
+    expect(stdout).toMatch(/1\s+候选人A A\s+81\.93\s+是 Yes/);
     expect(stdout).toMatch(/digest [0-9a-f]{64}: 一致 OK/);
     expect(stdout).toContain("复算 recount: 一致 OK");
   });
@@ -76,8 +76,8 @@ describe("npm run recount", { timeout: 60_000 }, () => {
     });
     const { code, stdout } = recount(write("tied.json", tied));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/1=\s+候选人A A\s+80\.00\s+★ 考察对象 target 并列 tie/);
-    expect(stdout).toMatch(/1=\s+候选人B B\s+80\.00\s+★ 考察对象 target 并列 tie/);
+    expect(stdout).toMatch(/1=\s+候选人A A\s+80\.00\s+待主持人决定 Chair to decide 并列 tie/);
+    expect(stdout).toMatch(/1=\s+候选人B B\s+80\.00\s+待主持人决定 Chair to decide 并列 tie/);
     expect(stdout).toContain("名额边界并列");
 
     const broken = recount(write("broken.json", "{ not json"));
@@ -91,7 +91,7 @@ describe("npm run recount", { timeout: 60_000 }, () => {
   it("recounts the /1 fixture (exit 0) and fails a /2 file whose final targets were changed", () => {
     const old = recount(V1_FIXTURE);
     expect(old.code).toBe(0);
-    expect(old.stdout).toMatch(/1=\s+李娜 Z\s+84\.23\s+★ 考察对象 target \(主持人决定 decided\)/);
+    expect(old.stdout).toMatch(/1=\s+李娜 Z\s+84\.23\s+是（并列决定） Yes \(tie decision\)/);
     expect(old.stdout).toMatch(/1=\s+张伟 X\s+84\.23\s+另岗考察/);
     expect(old.stdout).toContain("格式 /1");
 

@@ -5,10 +5,12 @@
 -- never reached the organizer). A repeat with other counts is refused.
 -- Credential keys are built from their prefix because a card's current one is known only
 -- here (its hash is stored with the card); Jingpin runs one Redis, not a cluster.
--- KEYS: cards, card-status, active-cards, request
+-- KEYS: cards, card-status, active-cards, request, state
 -- ARGV: roundId, authPrefix, requestTtlSeconds, fingerprint, then per card: id, group, hash
 -- Returns {'ok'|'replay', id, group, ...} (replay: the request's active cards),
--- {'collision'} (a random id is taken: retry with new ids) or {'request_mismatch'}.
+-- {'collision'} (a random id is taken: retry with new ids), {'request_mismatch'} or
+-- {'round_locked'} (after the lock no card can do anything, so none is made).
+if redis.call('HGET', KEYS[5], 'status') == 'locked' then return { 'round_locked' } end
 local n = (#ARGV - 4) / 3
 local function principal(id, group)
   return cjson.encode({ role = 'voter', roundId = ARGV[1], cardId = id, group = group })
