@@ -42,6 +42,7 @@ function toState(
     screen,
     shownCandidateId: h.shown ?? null,
     digest: h.digest ?? null,
+    lockedAt: h.lockedAt ?? null,
     exporting: h.status === "locked" && !h.digest,
     diskPurge: h.diskPurge === "pending" || h.diskPurge === "done" ? h.diskPurge : null,
     version: Number(h.version ?? 0),

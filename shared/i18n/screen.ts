@@ -116,6 +116,7 @@ export const screen = defineTexts({
   },
 
   "screen.locked.title": { zh: "评分结果已锁定", en: "The results are locked" },
+  "screen.locked.at": { zh: "锁定时间：{time}", en: "Locked {time}" },
   "screen.locked.body": {
     zh: "评分数据已封存。任何人可用导出文件复算成绩，并核对以下摘要。",
     en: "The ballots are sealed. Anyone can recount from the export file and check this digest.",

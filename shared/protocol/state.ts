@@ -41,6 +41,8 @@ export interface SessionState {
   shownCandidateId: string | null;
   /** Export digest once locked and the export is stored. */
   digest: string | null;
+  /** When the round was locked (ISO 8601 UTC; pages show it in China Standard Time). */
+  lockedAt: string | null;
   /**
    * Locked, and the export file is still being built (a node died between the two steps
    * of the lock): any node finishes it. Always false while open.
