@@ -102,6 +102,11 @@ export const screen = defineTexts({
   "screen.ranking.target": { zh: "考察对象", en: "To inspect" },
   "screen.ranking.elsewhere": { zh: "另岗考察", en: "Inspected elsewhere" },
   "screen.ranking.empty": { zh: "暂无已公布的成绩", en: "No results revealed yet" },
+  /** After the lock every candidate counts: an empty list means nobody has a composite. */
+  "screen.ranking.noneRanked": {
+    zh: "无人进入排名（缺少演讲答辩或民主测评成绩）",
+    en: "Nobody is ranked (a speech or evaluation score is missing)",
+  },
   "screen.ranking.partial": {
     zh: "排名仅含已公布成绩的竞聘人。",
     en: "Only candidates whose results were revealed are ranked.",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import demoRound from "../../shared/demo-round.json" with { type: "json" };
 import { ERROR_CODES } from "../../shared/errors.ts";
 import { chair } from "../../shared/i18n/chair.ts";
 import { common, errors } from "../../shared/i18n/common.ts";
@@ -47,6 +48,18 @@ describe("the dictionary", () => {
       }
     }
     expect(offenders).toEqual([]);
+  });
+
+  it("writes the demo round's Chinese text with full-width punctuation too", () => {
+    const texts: string[] = [];
+    const walk = (v: unknown): void => {
+      if (typeof v === "string") texts.push(v);
+      else if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    };
+    walk(demoRound);
+    const cjkNextToHalfWidth = /[\u4e00-\u9fff][,;:?!()]|[,;:?!()][\u4e00-\u9fff]/;
+    expect(texts.filter((t) => cjkNextToHalfWidth.test(t))).toEqual([]);
   });
 
   it("translates every error code in both languages", () => {
