@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { hallTime } from "../../shared/hall-time.ts";
-import { translate } from "../../shared/i18n/index.ts";
+import { type MessageKey, type Params, translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import {
   markKey,
@@ -15,6 +15,8 @@ type Cell = string | number | null;
 
 /** The 考察对象 column in the results sheet's words (另岗考察: inspected for another post). */
 const markText = (mark: TargetMark) => (mark === "none" ? "" : translate("zh-CN", markKey(mark)));
+/** The workbook is an official record in Chinese; its texts come from the dictionary. */
+const x = (key: MessageKey, params?: Params) => translate("zh-CN", key, params);
 
 /**
  * The results as an Excel workbook (the spreadsheet offices already keep): a summary sheet
@@ -45,7 +47,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     // Excel sheet names: at most 31 characters, none of : \ / ? * [ ].
     const ws = wb.addWorksheet(title.replace(/[:\\/?*[\]]/g, " ").slice(0, 31));
     ws.addRow([caption]).font = { bold: true, size: 14 };
-    ws.addRow([`${file.round.title} · 锁定时间 ${lockedAt} · 摘要 ${file.digest}`]);
+    ws.addRow([x("xlsx.stamp", { title: file.round.title, lockedAt, digest: file.digest })]);
     const head = ws.addRow(header);
     head.font = { bold: true };
     head.eachCell((c) => {
@@ -87,23 +89,23 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         r?.evaluationsCast ?? 0,
         percent(r?.favourableRate ?? null),
         markText(targetMark(positions, position, id)),
-        tied.has(id) ? "并列" : "",
+        tied.has(id) ? x("xlsx.tied") : "",
       ];
     });
     sheet(
-      `汇总-${title}`,
-      `${title} 评分汇总(职数 ${post?.seats ?? ""},考察名额 ${position.quota})`,
+      x("xlsx.post.sheet", { post: title }),
+      x("xlsx.post.caption", { post: title, seats: post?.seats ?? "", quota: position.quota }),
       [
-        "名次",
-        "竞聘人",
-        "演讲答辩得分",
-        "民主测评得分",
-        "综合得分",
-        "演讲评分票",
-        "测评票",
-        "好评率(%)",
-        "考察对象",
-        "并列",
+        x("xlsx.col.place"),
+        x("xlsx.col.candidate"),
+        x("xlsx.col.speech"),
+        x("xlsx.col.evaluation"),
+        x("xlsx.col.composite"),
+        x("xlsx.col.speechBallots"),
+        x("xlsx.col.evaluationBallots"),
+        x("xlsx.col.favourable"),
+        x("xlsx.col.target"),
+        x("xlsx.col.tied"),
       ],
       rows,
       [3, 4, 5],
@@ -127,7 +129,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     }
     detailRows.push([
       name.get(c.id) ?? c.id,
-      "加权合计",
+      x("xlsx.weighted"),
       null,
       c.ballots,
       null,
@@ -137,17 +139,17 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     ]);
   }
   sheet(
-    "演讲答辩明细",
-    "演讲答辩评分明细(去掉最高分和最低分后)",
+    x("xlsx.detail.sheet"),
+    x("xlsx.detail.caption"),
     [
-      "竞聘人",
-      "评委组",
-      "权重",
-      "票数",
-      "计入票",
-      "去掉",
-      "组均分",
-      ...criteria.map((k) => `${k.label}(${k.max})`),
+      x("xlsx.col.candidate"),
+      x("xlsx.col.group"),
+      x("xlsx.col.weight"),
+      x("xlsx.col.ballots"),
+      x("xlsx.col.kept"),
+      x("xlsx.col.trimmed"),
+      x("xlsx.col.groupMean"),
+      ...criteria.map((k) => x("xlsx.col.criterion", { label: k.label, max: k.max })),
     ],
     detailRows,
     [7, ...criteria.map((_, i) => 8 + i)],
@@ -168,7 +170,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     }
     evalRows.push([
       name.get(c.id) ?? c.id,
-      "合计",
+      x("xlsx.col.total"),
       ...options.map((o) => c.evaluationCounts[o.id] ?? 0),
       c.evaluationsCast,
       score(c.evaluation),
@@ -177,9 +179,16 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
   }
   const evalScoreCol = 3 + options.length + 1;
   sheet(
-    "民主测评",
-    "民主测评统计",
-    ["竞聘人", "评委组", ...options.map((o) => o.label), "票数", "测评得分", "好评率(%)"],
+    x("xlsx.evaluation.sheet"),
+    x("xlsx.evaluation.caption"),
+    [
+      x("xlsx.col.candidate"),
+      x("xlsx.col.group"),
+      ...options.map((o) => o.label),
+      x("xlsx.col.ballots"),
+      x("xlsx.col.evaluationScore"),
+      x("xlsx.col.favourable"),
+    ],
     evalRows,
     [evalScoreCol],
   );
@@ -191,9 +200,14 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     criteria.reduce((t, k) => t + (b.scores[k.id] ?? 0), 0),
   ]);
   sheet(
-    "评分票",
-    "演讲答辩评分票(无记名,不含评分卡与提交顺序)",
-    ["竞聘人", "评委组", ...criteria.map((k) => k.label), "合计"],
+    x("xlsx.ballots.sheet"),
+    x("xlsx.ballots.caption"),
+    [
+      x("xlsx.col.candidate"),
+      x("xlsx.col.group"),
+      ...criteria.map((k) => k.label),
+      x("xlsx.col.total"),
+    ],
     ballotRows,
     [],
   );
@@ -203,7 +217,13 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     group.get(e.group)?.label ?? e.group,
     optionLabel.get(e.option) ?? e.option,
   ]);
-  sheet("测评票", "民主测评票(无记名)", ["竞聘人", "评委组", "测评意见"], evalBallotRows, []);
+  sheet(
+    x("xlsx.evaluations.sheet"),
+    x("xlsx.evaluations.caption"),
+    [x("xlsx.col.candidate"), x("xlsx.col.group"), x("xlsx.col.choice")],
+    evalBallotRows,
+    [],
+  );
 
   const postTitle = new Map(file.positions.map((p) => [p.id, p.title]));
   const names = (ids: string[]) => ids.map((id) => name.get(id) ?? id).join("、");
@@ -213,12 +233,21 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
     names(d.chosen),
     d.reason,
     hallTime(d.decidedAt, "zh-CN"),
-    d.voided ? `作废：${name.get(d.voided.candidateId) ?? d.voided.candidateId} 重新评分` : "",
+    d.voided
+      ? x("xlsx.decision.voided", { name: name.get(d.voided.candidateId) ?? d.voided.candidateId })
+      : "",
   ]);
   sheet(
-    "并列决定",
-    "名额边界并列的主持人决定",
-    ["岗位", "并列人员", "确定为考察对象", "理由", "决定时间", "状态"],
+    x("xlsx.decisions.sheet"),
+    x("xlsx.decisions.caption"),
+    [
+      x("xlsx.col.post"),
+      x("xlsx.col.tiedCandidates"),
+      x("xlsx.col.chosen"),
+      x("xlsx.col.reason"),
+      x("xlsx.col.decidedAt"),
+      x("xlsx.col.status"),
+    ],
     decisionRows,
     [],
   );

@@ -7,6 +7,7 @@ import { results } from "./results.ts";
 import { roundFile } from "./round-file.ts";
 import { screen } from "./screen.ts";
 import { time } from "./time.ts";
+import { xlsx } from "./xlsx.ts";
 
 /**
  * The one dictionary of every UI string, assembled from one file per area so that each
@@ -22,6 +23,7 @@ const dictionary = {
   ...results,
   ...roundFile,
   ...time,
+  ...xlsx,
 };
 
 export type MessageKey = keyof typeof dictionary;

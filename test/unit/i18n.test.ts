@@ -10,8 +10,20 @@ import { results } from "../../shared/i18n/results.ts";
 import { roundFile } from "../../shared/i18n/round-file.ts";
 import { screen } from "../../shared/i18n/screen.ts";
 import { time } from "../../shared/i18n/time.ts";
+import { xlsx } from "../../shared/i18n/xlsx.ts";
 
-const areas = { common, errors, phone, screen, chair, organizer, results, roundFile, time };
+const areas = {
+  common,
+  errors,
+  phone,
+  screen,
+  chair,
+  organizer,
+  results,
+  roundFile,
+  time,
+  xlsx,
+};
 
 describe("the dictionary", () => {
   it("defines no key in two areas (a later area would silently win)", () => {
