@@ -40,6 +40,10 @@ const app = createApp({
   trustProxy: config.TRUST_PROXY,
 });
 
+// Rounds kept by an older version may hold card secrets themselves: keep only their hashes.
+const hashed = await app.services.cards.hashLegacySecrets();
+if (hashed > 0) logger.info("card secrets of older rounds replaced by their hashes", { hashed });
+
 app.http.listen(config.PORT, config.HOST, async () => {
   const address = app.http.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;

@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import type { CardInfo, IssuedCard } from "../../shared/protocol/index.ts";
 import type { RedisKeys } from "../platform/keys.ts";
-import { type AuditWrite, defineAuditedScript } from "../platform/lua.ts";
+import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import { newToken, tokenHash } from "../platform/secrets.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
@@ -73,6 +73,7 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
   const issueScript = defineAuditedScript(redis, "card_issue", lua("card-issue"));
   const rotateScript = defineAuditedScript(redis, "card_rotate", lua("card-rotate"));
   const voidScript = defineAuditedScript(redis, "card_void", lua("card-void"));
+  const hashSecretScript = defineScript(redis, "card_hash_secret", lua("card-hash-secret"), 1);
   const authPrefix = keys.auth("");
 
   return {
@@ -111,6 +112,26 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
           return { cards: issued(rest, tokens), replay: code === "replay" };
         // "collision": a random id was taken; draw again.
       }
+    },
+
+    /**
+     * Rounds stored by a version before secrets were hashed keep each card's secret in its
+     * record (`{ group, token }`). Run at start-up: each such record is replaced by
+     * `{ group, secret: sha256(token) }`, which is also the key of the card's credential, so
+     * a later reissue deletes the right one. Returns how many records were replaced.
+     */
+    async hashLegacySecrets(): Promise<number> {
+      let replaced = 0;
+      for (const roundId of await redis.zrange(keys.rounds, 0, -1)) {
+        const cards = await redis.hgetall(keys.cards(roundId));
+        for (const [id, raw] of Object.entries(cards)) {
+          const record = JSON.parse(raw) as { group: string; token?: unknown };
+          if (typeof record.token !== "string") continue;
+          const next = JSON.stringify({ group: record.group, secret: tokenHash(record.token) });
+          replaced += Number(await hashSecretScript([keys.cards(roundId)], [id, raw, next]));
+        }
+      }
+      return replaced;
     },
 
     /** New secrets for active cards (reissue, print again); ballots stay with the card. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { tokenHash } from "../../server/platform/secrets.ts";
 import type { CardRevocation } from "../../shared/protocol/index.ts";
 import type { ClientSocket } from "../utils/socket-client.ts";
 import { call, connectClient, expectOk, waitFor } from "../utils/socket-client.ts";
@@ -241,5 +242,25 @@ describe("issuing cards", () => {
       error: "round_locked",
     });
     expect(expectOk(await call(organizer, "cards:list", { roundId }))).toHaveLength(1);
+  });
+
+  it("keeps only hashes of the secrets an older version stored in card records", async () => {
+    const { roundId, cards, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    const card = cards[0];
+    if (!card) throw new Error("no card");
+    // As the version before wrote it: the secret itself in the card's record.
+    const cardsKey = t.app.services.keys.cards(roundId);
+    await t.redis.hset(cardsKey, card.id, JSON.stringify({ group: "leaders", token: card.token }));
+
+    expect(await t.app.services.cards.hashLegacySecrets()).toBe(1);
+    const stored = await t.redis.hget(cardsKey, card.id);
+    expect(stored).not.toContain(card.token);
+    expect(JSON.parse(stored ?? "{}")).toEqual({ group: "leaders", secret: tokenHash(card.token) });
+    expect(await t.app.services.cards.hashLegacySecrets()).toBe(0);
+
+    // The old link still works until the card is reissued, which then refuses it.
+    expectOk(await call(await t.client(card.token), "session:join", {}));
+    expectOk(await call(organizer, "card:reissue", { roundId, cardId: card.id }));
+    await expect(connectClient(t.url, card.token)).rejects.toThrow("unauthorized");
   });
 });
