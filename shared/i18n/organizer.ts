@@ -163,8 +163,8 @@ export const organizer = defineTexts({
   "org.cards.void": { zh: "作废", en: "Void" },
   "org.cards.voidTitle": { zh: "作废评分卡 {code}？", en: "Void card {code}?" },
   "org.cards.voidBody": {
-    zh: "作废后，此卡已提交的评分和民主测评立即从统计中撤回，此卡也不能再提交；正在使用此卡的手机会收到提示。此操作不可撤销。",
-    en: "The card's ballots and evaluation are withdrawn from the count at once, and it can submit nothing more; a phone using it is told. This cannot be undone.",
+    zh: "作废后，此卡已提交的评分和民主测评立即从统计中撤回，此卡也不能再提交；正在使用此卡的手机会收到提示。已在大屏公布的结果不随之更新，锁定后的评分汇总表和导出文件以撤回后的统计为准。此操作不可撤销。",
+    en: "The card's ballots and evaluation are withdrawn from the count at once, and it can submit nothing more; a phone using it is told. Results already shown on the projector are not updated; the results sheet and the export after the lock count without them. This cannot be undone.",
   },
   "org.cards.reissue": { zh: "补发", en: "Reissue" },
   "org.cards.reissueTitle": {
