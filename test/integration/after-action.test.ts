@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, expectOk } from "../utils/socket-client.ts";
-import { seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const broken = () => Promise.reject(new Error("broadcast broken"));
 

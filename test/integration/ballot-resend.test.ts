@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, expectOk } from "../utils/socket-client.ts";
-import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { randomScores, seedRound, type TestApp, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /**
  * The ballot script runs, then the connection to Redis drops before its reply reaches the

@@ -1,18 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import { type RoundExport, verifyRoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import type { SpeechBallot } from "../../shared/scoring/types.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
-import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { randomScores, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /** A seeded pseudo-random generator so a failing run can be reproduced. */
 function lcg(seed: number): () => number {

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { tokenHash } from "../../server/platform/secrets.ts";
 import type { CardRevocation } from "../../shared/protocol/index.ts";
 import type { ClientSocket } from "../utils/socket-client.ts";
 import { call, connectClient, expectOk, waitFor } from "../utils/socket-client.ts";
-import {
-  fetchExport,
-  type SeededRound,
-  seedRound,
-  startTestApp,
-  type TestApp,
-} from "../utils/test-app.ts";
+import { fetchExport, type SeededRound, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const SCORES = { knowledge: 29.5, skills: 29.5, quality: 39.5 };
 

@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyRoundExport } from "../../shared/round-export.ts";
 import { formatScore } from "../../shared/scoring/index.ts";
 import { call, expectOk, waitFor } from "../utils/socket-client.ts";
-import {
-  DEMO_ROUND,
-  fetchExport,
-  seedRound,
-  startTestApp,
-  type TestApp,
-} from "../utils/test-app.ts";
+import { DEMO_ROUND, fetchExport, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 function at<T>(list: T[], i: number): T {
   const item = list[i];

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type ClientSocket, call, expectOk } from "../utils/socket-client.ts";
-import { DEMO_ROUND, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { DEMO_ROUND, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const activeId = async (organizer: ClientSocket) =>
   expectOk(await call(organizer, "round:list", {})).find((r) => r.active)?.id ?? null;

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import type { SpeechBallot } from "../../shared/scoring/types.ts";
 import { call, expectOk, waitFor } from "../utils/socket-client.ts";
-import { randomScores, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { randomScores, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 async function exportOf(roundId: string) {
   const res = await fetch(`${t.url}/api/rounds/${roundId}/export`, {

@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Socket } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { redisKeys } from "../../server/platform/keys.ts";
 import { ERROR_CODES, type Result } from "../../shared/errors.ts";
@@ -15,15 +15,9 @@ import {
   validPayload,
 } from "../utils/command-fixtures.ts";
 import { call, callRaw, expectOk } from "../utils/socket-client.ts";
-import { DEMO_ROUND, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { DEMO_ROUND, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defineAuditedScript } from "../../server/platform/lua.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
 import {
@@ -6,17 +6,10 @@ import {
   randomScores,
   type SeededRound,
   seedRound,
-  startTestApp,
-  type TestApp,
+  useTestApp,
 } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 // Ranked on the speech alone, so a revealed candidate is ranked before any evaluation.
 const SPEECH_ONLY = {

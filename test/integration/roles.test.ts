@@ -1,5 +1,5 @@
 import { io } from "socket.io-client";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Result } from "../../shared/errors.ts";
 import { type CommandName, commands } from "../../shared/protocol/index.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
@@ -10,15 +10,9 @@ import {
   VALID_PAYLOADS as VALID,
 } from "../utils/command-fixtures.ts";
 import { type ClientSocket, call, callRaw, expectOk, waitFor } from "../utils/socket-client.ts";
-import { startTestApp, type TestApp } from "../utils/test-app.ts";
+import { useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 const COMMAND_NAMES = Object.keys(commands) as CommandName[];
 const FORBIDDEN = { ok: false, error: "forbidden" };

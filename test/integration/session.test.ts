@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { call, expectOk, waitFor } from "../utils/socket-client.ts";
-import { DEMO_ROUND, seedRound, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { DEMO_ROUND, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 describe("the chair runs the session", () => {
   it("timers run on the shared server clock: start, stop keeps the time left, start resumes", async () => {

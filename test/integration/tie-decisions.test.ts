@@ -1,21 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROUND_EXPORT_FORMAT, verifyRoundExport } from "../../shared/round-export.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
-import {
-  DEMO_ROUND,
-  fetchExport,
-  seedRound,
-  startTestApp,
-  type TestApp,
-} from "../utils/test-app.ts";
+import { DEMO_ROUND, fetchExport, seedRound, useTestApp } from "../utils/test-app.ts";
 
-let t: TestApp;
-beforeEach(async () => {
-  t = await startTestApp();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestApp();
 
 /**
  * X and Z tie for P1's one place; X also applied to P2, where W is behind X. A decision for

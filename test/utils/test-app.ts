@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
-import { inject } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 import { type App, createApp } from "../../server/app.ts";
 import { silentLogger } from "../../server/platform/logger.ts";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
@@ -54,6 +54,29 @@ export interface TestAppOptions {
  * close() shuts the server and every client it made, and deletes its keys (unless the
  * prefix was handed in, when the test that chose it cleans up).
  */
+/**
+ * A fresh server for every test of the file, closed after each: `const t = useTestApp();`
+ * at the top of a test file, then `t.client(…)`, `t.app`, … inside the tests. What it
+ * returns stands for the current test's app (the factory owns its clean-up).
+ */
+export function useTestApp(opts?: TestAppOptions): TestApp {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    current = await startTestApp(opts);
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return new Proxy({} as TestApp, {
+    get(_, key) {
+      if (!current) throw new Error("useTestApp: the app exists only inside a test");
+      const value = current[key as keyof TestApp];
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
+}
+
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const redisUrl = opts.redisUrl ?? inject("redisUrl");
   const keyPrefix =
