@@ -1,4 +1,5 @@
 import { rooms, type ScreenData, type SessionState } from "../../shared/protocol/index.ts";
+import type { RoundConfig } from "../../shared/round-file.ts";
 import { errorFields } from "../platform/logger.ts";
 import type { Services } from "../services.ts";
 
@@ -34,15 +35,31 @@ export async function broadcastScreen(s: Services, roundId: string): Promise<voi
 }
 
 /**
+ * The ranking after a change: settled again if one was shown (`refreshRanking`), or built
+ * anew (`rebuild`) when the action removed the stored one.
+ */
+interface RankingChange {
+  config: RoundConfig;
+  rebuild?: boolean;
+}
+
+/**
  * Tells every screen after an action that has already happened. Its reply must say so:
  * a failure here is logged, never thrown into the reply (the next update heals it).
  */
 export async function announce(
   s: Services,
   roundId: string,
-  what: { state?: boolean; screen?: boolean } = { state: true, screen: true },
+  what: { state?: boolean; screen?: boolean; ranking?: RankingChange } = {
+    state: true,
+    screen: true,
+  },
 ): Promise<void> {
   try {
+    // The decisions or the revealed set changed: the ranking is settled again first.
+    const r = what.ranking;
+    if (r?.rebuild) await s.results.ranking(roundId, r.config);
+    else if (r) await s.results.refreshRanking(roundId, r.config);
     if (what.state) await broadcastState(s, roundId);
     if (what.screen) await broadcastScreen(s, roundId);
   } catch (err) {

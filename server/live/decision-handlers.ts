@@ -3,7 +3,7 @@ import type { TieDecision } from "../../shared/round-export.ts";
 import { decisionFits } from "../../shared/scoring/index.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
-import { broadcastScreen, broadcastState } from "./broadcast.ts";
+import { announce } from "./broadcast.ts";
 
 /** Tie decisions (recorded by the chair, never random) and the audit trail. */
 export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "audit:list"> {
@@ -31,12 +31,10 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
         subject: positionId,
         note: reason,
       });
-      if ((await s.decisions.append(roundId, decision, audit)) !== "ok")
-        return fail("round_locked");
+      const stored = await s.decisions.append(roundId, decision, audit);
+      if (stored !== "ok") return fail(stored);
       s.logger.info("tie decided", { roundId, positionId });
-      await s.results.refreshRanking(roundId, config);
-      await broadcastScreen(s, roundId);
-      await broadcastState(s, roundId);
+      await announce(s, roundId, { ranking: { config }, screen: true, state: true });
       return ok(decision);
     },
 

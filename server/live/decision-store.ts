@@ -17,10 +17,10 @@ export function createDecisionStore(redis: Redis, keys: RedisKeys) {
   return {
     append: (roundId: string, decision: TieDecision, audit: AuditWrite) =>
       appendScript(
-        [keys.state(roundId), keys.decisions(roundId)],
-        [JSON.stringify(decision)],
+        [keys.state(roundId), keys.decisions(roundId), keys.windows(roundId)],
+        [JSON.stringify(decision), ...(decision.tied ?? [])],
         audit,
-      ) as Promise<"ok" | "round_locked">,
+      ) as Promise<"ok" | "round_locked" | "invalid_decision">,
     async list(roundId: string): Promise<TieDecision[]> {
       const raw = await redis.lrange(keys.decisions(roundId), 0, -1);
       return raw.map((d) => JSON.parse(d) as TieDecision);

@@ -2,7 +2,7 @@ import { fail, ok } from "../../shared/errors.ts";
 import type { Principal } from "../../shared/roles.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
-import { broadcastScreen, broadcastState } from "./broadcast.ts";
+import { announce, broadcastState } from "./broadcast.ts";
 import { tellOtherDevices } from "./card-sockets.ts";
 
 type EvaluationHandlers = Pick<
@@ -34,8 +34,7 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
       const audit = s.audit.write(ctx.principal, roundId, "evaluation:reveal");
       const res = await s.reveals.revealEvaluation(roundId, config, audit);
       if (!res.ok) return res;
-      await broadcastScreen(s, roundId);
-      await broadcastState(s, roundId);
+      await announce(s, roundId, { screen: true, state: true });
       return res;
     },
 

@@ -1,7 +1,7 @@
 import { fail } from "../../shared/errors.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
-import { broadcastScreen, broadcastState } from "./broadcast.ts";
+import { announce, broadcastState } from "./broadcast.ts";
 import { candidateOf } from "./candidate-of.ts";
 
 type RevealHandlers = Pick<Handlers, "result:preview" | "result:reveal" | "result:hide">;
@@ -23,9 +23,8 @@ export function revealHandlers(s: Services): RevealHandlers {
       });
       const result = await s.reveals.reveal(roundId, found.config, candidateId, audit);
       if (!result.ok) return result;
-      await broadcastScreen(s, roundId);
-      await broadcastState(s, roundId);
       s.logger.info("result revealed", { roundId, candidateId });
+      await announce(s, roundId, { screen: true, state: true });
       return result;
     },
 
@@ -37,10 +36,12 @@ export function revealHandlers(s: Services): RevealHandlers {
       });
       const hidden = await s.reveals.hide(roundId, candidateId, audit);
       if (!hidden.ok) return hidden;
-      // A ranking already computed counted the candidate: compute it again without them.
-      if (hidden.data.rankingCached) await s.results.ranking(roundId, found.config);
-      await broadcastScreen(s, roundId);
       s.logger.info("result hidden", { roundId, candidateId });
+      // A ranking already computed counted the candidate: compute it again without them.
+      const ranking = hidden.data.rankingCached
+        ? { config: found.config, rebuild: true }
+        : undefined;
+      await announce(s, roundId, { screen: true, ranking });
       return { ok: true, data: await broadcastState(s, roundId) };
     },
   };

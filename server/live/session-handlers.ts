@@ -2,7 +2,7 @@ import { type ErrorCode, fail, ok, type Result } from "../../shared/errors.ts";
 import type { SessionState } from "../../shared/protocol/index.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
-import { broadcastScreen, broadcastState } from "./broadcast.ts";
+import { announce, broadcastScreen, broadcastState } from "./broadcast.ts";
 import { candidateOf } from "./candidate-of.ts";
 
 type SessionHandlers = Pick<
@@ -59,9 +59,8 @@ export function sessionHandlers(s: Services): SessionHandlers {
       });
       if (opened.voided.length > 0) {
         // The decisions changed: every staff screen, the projector's ranking included, follows.
-        await s.results.refreshRanking(roundId, found.config);
-        await broadcastScreen(s, roundId);
         s.logger.info("tie decisions voided", { roundId, candidateId, posts: opened.voided });
+        await announce(s, roundId, { ranking: { config: found.config }, screen: true });
       }
       const res = await after(roundId, opened.code);
       void s.tally.broadcast(roundId);

@@ -126,4 +126,28 @@ describe("tie decisions in the count", () => {
     });
     expect(verifyRoundExport(file).ok).toBe(true);
   });
+
+  it("refuses, in the same step, a decision on a tie whose scoring was reopened meanwhile", async () => {
+    const { roundId, organizer } = await seedRound(t, { leaders: 1 }, tieRound);
+    for (const candidateId of ["X", "Z"]) {
+      expectOk(await call(organizer, "scoring:open", { roundId, candidateId }));
+    }
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "X" }));
+    // Z's scoring is open again, as after a reopening that raced the chair's decision.
+    const decision = {
+      positionId: "P1",
+      chosen: ["Z"],
+      tied: ["X", "Z"],
+      reason: "任现职时间更长",
+      decidedAt: new Date().toISOString(),
+    };
+    const s = t.app.services;
+    const audit = s.audit.write({ role: "chair", roundId }, roundId, "tie:decide");
+    expect(await s.decisions.append(roundId, decision, audit)).toBe("invalid_decision");
+    expect(await s.decisions.list(roundId)).toEqual([]);
+    expect((await s.audit.list(roundId)).map((e) => e.action)).not.toContain("tie:decide");
+
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "Z" }));
+    expect(await s.decisions.append(roundId, decision, audit)).toBe("ok");
+  });
 });

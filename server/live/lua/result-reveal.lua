@@ -15,11 +15,10 @@ else
   if w == 'open' then return 'scoring_still_open' end
   if w ~= 'closed' then return 'bad_state' end
   local phase = redis.call('HGET', KEYS[1], 'evaluationRevealed') == '1' and '1' or '0'
-  if redis.call('HLEN', KEYS[3]) ~= tonumber(ARGV[4])
-    or redis.call('HLEN', KEYS[4]) ~= tonumber(ARGV[5])
-    or phase ~= ARGV[6] then
-    return 'stale'
-  end
+  if phase ~= ARGV[6] or redis.call('HLEN', KEYS[3]) ~= tonumber(ARGV[4]) then return 'stale' end
+  -- The evaluations count in the result only once the evaluation is revealed: before that,
+  -- cards casting it (the evaluation open) must not make a speech result stale.
+  if phase == '1' and redis.call('HLEN', KEYS[4]) ~= tonumber(ARGV[5]) then return 'stale' end
 end
 redis.call('HSET', KEYS[5], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[1], 'screen', 'result', 'shown', ARGV[1])
