@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { supersedes } from "../../client/src/lib/feed-version.ts";
+import { afterJoin, supersedes } from "../../client/src/lib/feed-version.ts";
 
 const update = (version: number, roundId = "r1") => ({ roundId, version });
 
@@ -24,5 +24,18 @@ describe("feed versions on the client", () => {
 
   it("takes another round's update whatever its version (the projector switched)", () => {
     expect(supersedes(update(9, "r1"), update(1, "r2"))).toBe(true);
+  });
+
+  it("takes a join reply over what it held before, even with a lower version (Redis reset)", () => {
+    const held = update(57);
+    expect(afterJoin(held, held, update(2))).toEqual(update(2));
+    expect(afterJoin(null, null, update(2))).toEqual(update(2));
+  });
+
+  it("keeps an update that arrived during the join when it is newer than the reply", () => {
+    const held = update(4);
+    const meanwhile = update(6);
+    expect(afterJoin(held, meanwhile, update(5))).toBe(meanwhile);
+    expect(afterJoin(held, update(5), update(6))).toEqual(update(6));
   });
 });

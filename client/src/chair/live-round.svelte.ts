@@ -6,7 +6,7 @@ import type {
   SessionState,
 } from "../../../shared/protocol/index.ts";
 import type { Connection } from "../lib/connection.svelte.ts";
-import { supersedes } from "../lib/feed-version.ts";
+import { afterJoin, supersedes } from "../lib/feed-version.ts";
 
 /** One round as the staff watch it: config, session state, progress and revealed results. */
 export interface LiveRound {
@@ -44,6 +44,7 @@ export function watchRound(conn: Connection, roundId: string | null): LiveRound 
   }
 
   async function join(): Promise<void> {
+    const before = { progress: live.progress, screen: live.screen };
     const res = await conn.call("session:join", roundId ? { roundId } : {});
     if (!res.ok) {
       live.joinError = res.error;
@@ -53,9 +54,8 @@ export function watchRound(conn: Connection, roundId: string | null): LiveRound 
     live.snapshot = res.data;
     live.state = res.data.state;
     // A broadcast newer than the snapshot may have come in while the join was under way.
-    const { progress, screen } = res.data;
-    if (progress && supersedes(live.progress, progress)) live.progress = progress;
-    if (screen && supersedes(live.screen, screen)) live.screen = screen;
+    live.progress = afterJoin(before.progress, live.progress, res.data.progress);
+    live.screen = afterJoin(before.screen, live.screen, res.data.screen);
   }
 
   const onState = (s: SessionState) => applyState(s);

@@ -12,3 +12,16 @@ interface Versioned {
 export function supersedes<T extends Versioned>(have: T | null, incoming: T): boolean {
   return have === null || have.roundId !== incoming.roundId || incoming.version >= have.version;
 }
+
+/**
+ * What a join reply leaves the page with. The reply replaces what the page held before it
+ * asked, whatever the versions: after a Redis reset they start again lower, and a page
+ * that kept its old, higher one would drop every update from then on. Only an update that
+ * arrived while the join was under way (`now` is no longer `before`) and is newer than the
+ * reply is kept instead.
+ */
+export function afterJoin<T extends Versioned>(before: T | null, now: T | null, reply: T | null) {
+  const arrivedMeanwhile = now !== before ? now : null;
+  if (arrivedMeanwhile && (!reply || !supersedes(arrivedMeanwhile, reply))) return arrivedMeanwhile;
+  return reply;
+}

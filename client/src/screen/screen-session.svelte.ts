@@ -2,7 +2,7 @@ import type { ErrorCode } from "../../../shared/errors.ts";
 import type { Progress, ScreenData, SessionState } from "../../../shared/protocol/state.ts";
 import type { RoundConfig } from "../../../shared/round-file.ts";
 import { type Connection, connect } from "../lib/connection.svelte.ts";
-import { supersedes } from "../lib/feed-version.ts";
+import { afterJoin, supersedes } from "../lib/feed-version.ts";
 
 /** Where the projector's token lives once takeLinkToken has moved it out of the address bar. */
 export const PROJECTOR_TOKEN_KEY = "jingpin.projector";
@@ -37,7 +37,7 @@ export class ScreenSession {
     });
     socket.on("session:state", (s) => {
       const current = this.state;
-      if (current && s.roundId === current.roundId && s.version >= current.version) this.state = s;
+      if (current && s.roundId === current.roundId && supersedes(current, s)) this.state = s;
     });
     socket.on("tally:updated", (p) => {
       if (p.roundId === this.state?.roundId && supersedes(this.progress, p)) this.progress = p;
@@ -51,6 +51,7 @@ export class ScreenSession {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     // A switch can arrive while a join is under way: only the latest answer counts.
     const attempt = ++this.joins;
+    const before = { progress: this.progress, screen: this.screen };
     const res = await this.conn.call("session:join", {});
     if (attempt !== this.joins) return;
     if (res.ok) {
@@ -58,8 +59,8 @@ export class ScreenSession {
       this.round = snap.round;
       this.state = snap.state;
       // A broadcast newer than the snapshot may have come in while the join was under way.
-      if (!snap.progress || supersedes(this.progress, snap.progress)) this.progress = snap.progress;
-      if (!snap.screen || supersedes(this.screen, snap.screen)) this.screen = snap.screen;
+      this.progress = afterJoin(before.progress, this.progress, snap.progress);
+      this.screen = afterJoin(before.screen, this.screen, snap.screen);
       this.publicUrl = snap.publicUrl;
       this.idle = false;
     } else if (res.error === "round_not_found") {
