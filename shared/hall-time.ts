@@ -6,7 +6,7 @@ import { type Locale, translate } from "./i18n/index.ts";
  * Files keep ISO 8601 UTC (round files, exports, audit entries); only display converts.
  * Intl with an explicit timeZone works the same in Node and in every browser we serve.
  */
-export const HALL_TIME_ZONE = "Asia/Shanghai";
+const HALL_TIME_ZONE = "Asia/Shanghai";
 
 const PARTS = new Intl.DateTimeFormat("en-US", {
   timeZone: HALL_TIME_ZONE,
@@ -45,7 +45,7 @@ export function hallDate(iso: string | Date): string {
   return hallParts(iso)?.date ?? "";
 }
 
-export interface HallTimeOptions {
+interface HallTimeOptions {
   /** Leave out the date (a log of one day). */
   date?: boolean;
   seconds?: boolean;

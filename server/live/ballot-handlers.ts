@@ -2,6 +2,7 @@ import { fail, ok } from "../../shared/errors.ts";
 import { scoresProblem } from "../../shared/rubric.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
+import { candidateOf } from "./candidate-of.ts";
 import { tellOtherDevices } from "./card-sockets.ts";
 
 /** The hot path: one validation in Node, then one atomic script in Redis. */
@@ -10,10 +11,9 @@ export function ballotHandlers(s: Services): Pick<Handlers, "ballot:submit"> {
     "ballot:submit": async (ctx, { candidateId, scores, nonce, seq }) => {
       const p = ctx.principal;
       if (p.role !== "voter") return fail("forbidden");
-      const config = await s.rounds.config(p.roundId);
-      if (!config) return fail("round_not_found");
-      if (!config.candidates.some((c) => c.id === candidateId)) return fail("candidate_not_found");
-      if (scoresProblem(config.rubric, scores)) return fail("invalid_scores");
+      const found = await candidateOf(s, p.roundId, candidateId);
+      if ("error" in found) return fail(found.error);
+      if (scoresProblem(found.config.rubric, scores)) return fail("invalid_scores");
       const out = await s.ballots.submit({
         roundId: p.roundId,
         cardId: p.cardId,

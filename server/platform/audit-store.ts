@@ -15,7 +15,7 @@ import type { AuditWrite } from "./lua.ts";
  */
 
 /** What an entry says beyond who and what: the thing it concerned and any free text. */
-export interface AuditDetail {
+interface AuditDetail {
   subject?: string | null;
   note?: string | null;
 }

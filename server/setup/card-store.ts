@@ -57,12 +57,9 @@ function issued(flat: string[], tokens: string[]): IssuedCard[] {
 }
 
 /** `replay`: a retried request, whose cards were given new secrets (the old ones are void). */
-export type IssueOutcome =
-  | { cards: IssuedCard[]; replay: boolean }
-  | "invalid_payload"
-  | "round_locked";
-export type RotateOutcome = IssuedCard[] | "card_not_found" | "card_void" | "round_locked";
-export type VoidOutcome = CardInfo | "card_not_found" | "card_void" | "round_locked";
+type IssueOutcome = { cards: IssuedCard[]; replay: boolean } | "invalid_payload" | "round_locked";
+type RotateOutcome = IssuedCard[] | "card_not_found" | "card_void" | "round_locked";
+type VoidOutcome = CardInfo | "card_not_found" | "card_void" | "round_locked";
 
 /**
  * Anonymous ballot cards. A card knows its group and the hash of its secret link; nothing

@@ -7,7 +7,7 @@ import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 
 /** Whether an import takes the projector: yes, no, or only when no other round is live. */
-export type ActivateMode = "always" | "never" | "unless-live";
+type ActivateMode = "always" | "never" | "unless-live";
 
 /**
  * Rounds: the imported configuration is immutable once stored (a changed plan is a new

@@ -36,6 +36,8 @@ export const common = defineTexts({
   "window.open": { zh: "评分中", en: "Scoring open" },
   "window.closed": { zh: "评分已结束", en: "Scoring closed" },
   "unit.points": { zh: "分", en: "pts" },
+  /** Between the items of a list of names or titles: 顿号 in Chinese. */
+  "common.listSeparator": { zh: "、", en: ", " },
   /** A label before its value: the colon is full-width in Chinese (GB/T 15834). */
   "common.labelled": { zh: "{label}：", en: "{label}: " },
   "digest.label": { zh: "数据摘要（SHA-256）", en: "Digest (SHA-256)" },

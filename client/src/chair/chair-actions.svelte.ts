@@ -81,7 +81,7 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
         const titles = opened.voidedDecisions.map(
           (id) => live.snapshot?.round.positions.find((p) => p.id === id)?.title ?? id,
         );
-        toast(t("chair.tie.voided", { posts: titles.join("、") }));
+        toast(t("chair.tie.voided", { posts: titles.join(t("common.listSeparator")) }));
       }
     },
     closeScoring: async (candidateId) =>

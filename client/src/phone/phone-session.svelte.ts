@@ -327,7 +327,7 @@ export class PhoneSession {
       // A newer submission from another phone with this card stands, or an earlier attempt
       // whose answer was lost may have been stored before this refusal (scoring closed
       // meanwhile): fetch the card's submissions, so that this page shows what counts.
-      if (res.error === "card_void") this.stop(res.error);
+      if (FATAL.includes(res.error)) this.stop(res.error);
       else if (res.error === "stale_revision" || wasUncertain) void this.join();
     }
     this.revision++;
