@@ -62,7 +62,14 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
     evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
   };
   type Code = "ok" | "round_locked" | "bad_state" | "round_not_found";
-  const code = (p: Promise<unknown>) => p as Promise<Code>;
+  /**
+   * A command that finds the session already as asked (a second click) succeeds, but its
+   * script answers 'unchanged' so that the audit wrapper records nothing.
+   */
+  const code = async (p: Promise<unknown>): Promise<Code> => {
+    const c = await p;
+    return (c === "unchanged" ? "ok" : c) as Code;
+  };
 
   return {
     /** Redis's clock in ms: the one clock every node and screen shares. */
@@ -105,7 +112,8 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
         audit,
       );
       if (!Array.isArray(reply)) return { code: reply as Code, voided: [] };
-      const [, ...voided] = reply as string[];
+      const [first, ...voided] = reply as string[];
+      if (first === "unchanged") return { code: "ok", voided: [] };
       return { code: "ok", voided };
     },
     closeWindow: (roundId: string, candidateId: string, audit: AuditWrite) =>

@@ -163,4 +163,20 @@ describe("the chair runs the session", () => {
     expect(voter.screen).toBeNull();
     expect(voter.group).toBe(cards[0]?.group);
   });
+
+  it("a second click that changes nothing is answered ok and audited once", async () => {
+    const { roundId, organizer } = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    for (let i = 0; i < 2; i++) {
+      expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+      expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C1" }));
+    }
+    // Reopening a closed window and closing it again are changes; closing a closed one is not.
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C1" }));
+    expectOk(await call(organizer, "evaluation:open", { roundId }));
+    expectOk(await call(organizer, "evaluation:open", { roundId }));
+    const actions = (await t.app.services.audit.list(roundId)).map((e) => e.action);
+    expect(actions.filter((a) => a === "scoring:open")).toHaveLength(2);
+    expect(actions.filter((a) => a === "scoring:close")).toHaveLength(2);
+    expect(actions.filter((a) => a === "evaluation:open")).toHaveLength(1);
+  });
 });

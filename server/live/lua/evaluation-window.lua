@@ -3,7 +3,8 @@
 -- KEYS: state   ARGV: 'open' | 'closed'
 if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
 local now = redis.call('HGET', KEYS[1], 'evaluation') or 'pending'
-if now == ARGV[1] then return 'ok' end
+-- Already so (a second click): nothing happened, so nothing is audited.
+if now == ARGV[1] then return 'unchanged' end
 if ARGV[1] == 'open' and redis.call('HGET', KEYS[1], 'evaluationRevealed') == '1' then
   return 'bad_state'
 end

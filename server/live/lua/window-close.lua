@@ -2,7 +2,8 @@
 -- KEYS: state, windows   ARGV: candidateId
 if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
 local w = redis.call('HGET', KEYS[2], ARGV[1])
-if w == 'closed' then return 'ok' end
+-- Already closed (a second click): nothing happened, so nothing is audited.
+if w == 'closed' then return 'unchanged' end
 if w ~= 'open' then return 'bad_state' end
 redis.call('HSET', KEYS[2], ARGV[1], 'closed')
 redis.call('HINCRBY', KEYS[1], 'version', 1)

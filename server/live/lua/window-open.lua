@@ -4,10 +4,11 @@
 -- in the audit trail), so the count never applies a decision to a score that changed.
 -- KEYS: state, windows, revealed, decisions, audit
 -- ARGV: candidateId, nowIso, role
--- Returns {'ok', positionId of each decision voided...} or an error code.
+-- Returns {'ok', positionId of each decision voided...}, {'unchanged'} or an error code.
 if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'bad_state' end
-if redis.call('HGET', KEYS[2], ARGV[1]) == 'open' then return { 'ok' } end
+-- Already open (a second click): nothing happened, so nothing is audited or voided.
+if redis.call('HGET', KEYS[2], ARGV[1]) == 'open' then return { 'unchanged' } end
 redis.call('HSET', KEYS[2], ARGV[1], 'open')
 local reply = { 'ok' }
 local decisions = redis.call('LRANGE', KEYS[4], 0, -1)
