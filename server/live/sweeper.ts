@@ -8,13 +8,23 @@ import { announce } from "./broadcast.ts";
  * Redis (tally marks past their deadline, exports still to build, locks whose card-keyed
  * writes may still be on disk), so no node holds a responsibility in memory alone.
  */
+/**
+ * An export left unbuilt is rare, and one that keeps failing its check is rebuilt from
+ * scratch each time: every few seconds is soon enough, and keeps a failing one from being
+ * rebuilt (and logged) several times a second by every node.
+ */
+const EXPORT_RETRY_MS = 3000;
+
 export function startSweeper(s: Services, periodMs: number): { stop(): void } {
   let running = false;
+  let exportsTriedAt = Number.NEGATIVE_INFINITY;
   const steps: [string, () => Promise<void>][] = [
     ["tally", () => s.tally.sweep()],
     [
       "exports",
       async () => {
+        if (Date.now() - exportsTriedAt < EXPORT_RETRY_MS) return;
+        exportsTriedAt = Date.now();
         for (const roundId of await s.locks.finishPending()) await announce(s, roundId);
       },
     ],
