@@ -6,6 +6,7 @@ import {
   type RoundExportVerification,
 } from "../shared/round-export.ts";
 import { formatRate, formatScore } from "../shared/scoring/round-half.ts";
+import { decisionOf } from "../shared/scoring/settle.ts";
 import { markKey, type TargetMark, targetMark } from "../shared/scoring/target-mark.ts";
 import type { PositionResult, Results } from "../shared/scoring/types.ts";
 
@@ -113,7 +114,7 @@ function positionTable(
   const edge = position.quotaTies
     .map((q) => {
       const tied = q.tied.map((id) => names.get(id) ?? id).join("、");
-      const d = q.decision === null ? undefined : file.decisions[q.decision];
+      const d = decisionOf(file.decisions, q);
       if (!d)
         return `\n⚠ 名额边界并列 ${tied}，请主持人决定 tie at the quota edge: the chair decides`;
       const chosen = d.chosen.map((id) => names.get(id) ?? id).join("、");

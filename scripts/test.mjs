@@ -53,18 +53,24 @@ async function main() {
  * package.json on any platform (e.g. without Biome's binaries for other systems) even when
  * node_modules here is complete. Counted as a set-up step: 1 passed or 1 failed.
  */
-async function lockfileStep() {
-  console.log("\n[test] ── npm ci --dry-run ──");
-  const { code, output } = await checkLockfile();
-  if (code !== 0) process.stderr.write(output);
-  const passed = code === 0;
-  const note = passed ? "" : `exit ${code}: regenerate package-lock.json, see docs/operations.md`;
-  steps.push({ name: "set-up: npm ci --dry-run", status: passed ? "passed" : "failed", note });
-  totals[passed ? "passed" : "failed"] += 1;
+function lockfileStep() {
+  const hint = "regenerate package-lock.json, see docs/operations.md";
+  return staticStep(
+    "set-up: npm ci --dry-run",
+    async () => {
+      const { code, output } = await checkLockfile();
+      if (code !== 0) process.stderr.write(output);
+      return code;
+    },
+    hint,
+  );
 }
 
-/** A step that is not a test suite counts as one test: 1 passed or 1 failed. */
-async function staticStep(name, action) {
+/**
+ * A step that is not a test suite counts as one test: 1 passed or 1 failed. `hint` says
+ * what to do when it fails.
+ */
+async function staticStep(name, action, hint) {
   console.log(`\n[test] ── ${name} ──`);
   const code = await action();
   if (code === "skipped") {
@@ -72,7 +78,8 @@ async function staticStep(name, action) {
     return;
   }
   const passed = code === 0;
-  steps.push({ name, status: passed ? "passed" : "failed", note: passed ? "" : `exit ${code}` });
+  const note = passed ? "" : hint ? `exit ${code}: ${hint}` : `exit ${code}`;
+  steps.push({ name, status: passed ? "passed" : "failed", note });
   totals[passed ? "passed" : "failed"] += 1;
 }
 

@@ -4,7 +4,7 @@ export { type EdgeTie, edgeTie } from "./edge-tie.ts";
 export { favourableOptions, scoreEvaluation } from "./evaluation.ts";
 export { compareMerit, EQUAL_WITHIN, rankPosition } from "./ranking.ts";
 export { formatRate, formatScore, percentOf, roundHalf } from "./round-half.ts";
-export { decisionFits, settleTargets } from "./settle.ts";
+export { decisionFits, decisionOf, settleTargets } from "./settle.ts";
 export { settledPositions } from "./settled-positions.ts";
 export { scoreSpeech } from "./speech.ts";
 export { markKey, type TargetMark, targetMark } from "./target-mark.ts";

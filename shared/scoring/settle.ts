@@ -32,6 +32,11 @@ export function decisionFits(
   return d.tied === undefined || sameSet(d.tied, tie.tied);
 }
 
+/** The decision that settled a tie (`QuotaTie.decision` is its index), or null when open. */
+export function decisionOf<D>(decisions: readonly D[], tie: QuotaTie): D | null {
+  return tie.decision === null ? null : (decisions[tie.decision] ?? null);
+}
+
 /**
  * The final inspection targets (scoring.md, "Tie decisions"): deferred acceptance, where a
  * decision breaks the tie it was taken on. At its post the chosen candidates rank above the

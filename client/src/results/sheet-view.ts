@@ -5,6 +5,7 @@ import {
   settledPositions,
   type TargetMark,
 } from "../../../shared/scoring/index.ts";
+import { decisionOf } from "../../../shared/scoring/settle.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import { rankingRows } from "../lib/ranking-rows.ts";
 
@@ -54,10 +55,10 @@ export function postSections(file: RoundExport): PostSection[] {
   const all = settledPositions(file);
   return file.positions.map((post) => {
     const position = all.find((p) => p.id === post.id);
-    const edges = (position?.quotaTies ?? []).map(({ tied, seats, decision }) => ({
-      tied,
-      seats,
-      decision: decision === null ? null : (file.decisions[decision] ?? null),
+    const edges = (position?.quotaTies ?? []).map((tie) => ({
+      tied: tie.tied,
+      seats: tie.seats,
+      decision: decisionOf(file.decisions, tie),
     }));
     const rows = (position ? rankingRows(position, all) : []).flatMap((row): SheetRow[] => {
       const result = results.get(row.id);
