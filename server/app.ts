@@ -21,6 +21,7 @@ import { guardAdapterClients } from "./platform/guarded-adapter-clients.ts";
 import { httpRoutes } from "./platform/http-routes.ts";
 import type { Logger } from "./platform/logger.ts";
 import { securityHeaders } from "./platform/security-headers.ts";
+import type { Db } from "./records/db.ts";
 import { createServices, type Services } from "./services.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
 
@@ -30,6 +31,8 @@ export interface AppDeps {
   /** Two more connections for the socket.io adapter (pub/sub needs its own). */
   pubClient: Redis;
   subClient: Redis;
+  /** The records (PostgreSQL), migrated to the latest schema by the caller. */
+  db: Db;
   keyPrefix: string;
   publicUrl: () => string;
   logger: Logger;
@@ -79,6 +82,7 @@ export function createApp(deps: AppDeps): App {
   const tallyIntervalMs = deps.tallyIntervalMs ?? 300;
   const services = createServices({
     redis: deps.redis,
+    db: deps.db,
     keyPrefix: deps.keyPrefix,
     io,
     logger: deps.logger,

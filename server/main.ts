@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { createApp } from "./app.ts";
 import { parseConfig } from "./platform/config.ts";
 import { consoleLogger, errorFields } from "./platform/logger.ts";
+import { connectDatabase, migrateToLatest } from "./records/db.ts";
 
 /** The composition root: reads config, connects Redis, listens, prints the links. */
 const config = parseConfig(process.env);
@@ -26,6 +27,11 @@ for (const c of [redis, pubClient, subClient]) {
   c.on("error", (err) => logger.warn("redis connection", errorFields(err)));
 }
 
+// The records first: a node starts only on the schema its code expects.
+const db = connectDatabase(config.DATABASE_URL);
+const applied = await migrateToLatest(db);
+if (applied.length > 0) logger.info("records migrated", { applied });
+
 const clientDir = config.CLIENT_DIR ?? fileURLToPath(new URL("../dist/client", import.meta.url));
 // The public URL is known once we listen (PORT may be 0); the app reads it lazily.
 let publicUrl = config.PUBLIC_URL ?? "";
@@ -33,6 +39,7 @@ const app = createApp({
   redis,
   pubClient,
   subClient,
+  db,
   keyPrefix: config.KEY_PREFIX,
   publicUrl: () => publicUrl,
   logger,
@@ -80,7 +87,7 @@ async function shutdown(signal: string): Promise<void> {
   const force = setTimeout(() => process.exit(1), 5000);
   force.unref();
   await app.close();
-  await Promise.allSettled([redis.quit(), pubClient.quit(), subClient.quit()]);
+  await Promise.allSettled([redis.quit(), pubClient.quit(), subClient.quit(), db.destroy()]);
   process.exit(0);
 }
 // A stray rejection (a broadcast racing a dropped Redis connection) must not take the

@@ -13,10 +13,19 @@ import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
 import { type RedisKeys, redisKeys } from "./platform/keys.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.ts";
+import { type AuditRecords, createAuditRecords } from "./records/audit-records.ts";
+import type { Db } from "./records/db.ts";
+import { createRoundRecords, type RoundRecords } from "./records/round-records.ts";
 import { type CardStore, createCardStore } from "./setup/card-store.ts";
 import { createRoundStore, type RoundStore } from "./setup/round-store.ts";
 
-/** Everything a handler may use; built once per node from the injected Redis client. */
+/** The records in PostgreSQL, behind their store interfaces (server/records/). */
+export interface Records {
+  rounds: RoundRecords;
+  audit: AuditRecords;
+}
+
+/** Everything a handler may use; built once per node from the injected clients. */
 export interface Services {
   redis: Redis;
   keys: RedisKeys;
@@ -26,6 +35,7 @@ export interface Services {
   auth: AuthStore;
   logins: LoginLimiter;
   audit: AuditStore;
+  records: Records;
   rounds: RoundStore;
   cards: CardStore;
   sessions: SessionStore;
@@ -40,6 +50,7 @@ export interface Services {
 
 export interface ServiceOptions {
   redis: Redis;
+  db: Db;
   keyPrefix: string;
   io: AppServer;
   logger: Logger;
@@ -50,10 +61,30 @@ export interface ServiceOptions {
 
 export function createServices(o: ServiceOptions): Services {
   const keys = redisKeys(o.keyPrefix);
-  const rounds = createRoundStore(o.redis, keys);
+  const records: Records = {
+    rounds: createRoundRecords(o.db),
+    audit: createAuditRecords(o.db),
+  };
+  const rounds = createRoundStore(o.redis, keys, records.rounds);
   const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));
   const decisions = createDecisionStore(o.redis, keys);
-  const locks = createLockService(o.redis, keys, rounds, ballots, decisions, o.logger);
+  const audit = createAuditStore(o.redis, keys, records.audit);
+  const sessions = createSessionStore(o.redis, keys, records.rounds);
+  const locks = createLockService({
+    redis: o.redis,
+    keys,
+    rounds,
+    records: records.rounds,
+    ballots,
+    decisions,
+    logger: o.logger,
+    drainAudit: (roundId) => audit.drain(roundId),
+    async finalState(roundId, candidateIds) {
+      const { serverNow: _, ...state } = await sessions.read(roundId);
+      const progress = await ballots.progress(roundId, candidateIds);
+      return { state: { ...state, archiving: false, exporting: false }, progress };
+    },
+  });
   return {
     redis: o.redis,
     keys,
@@ -62,14 +93,15 @@ export function createServices(o: ServiceOptions): Services {
     publicUrl: o.publicUrl,
     auth: createAuthStore(o.redis, keys),
     logins: createLoginLimiter(o.redis, keys),
-    audit: createAuditStore(o.redis, keys),
+    audit,
+    records,
     rounds,
     cards: createCardStore(o.redis, keys),
-    sessions: createSessionStore(o.redis, keys),
+    sessions,
     ballots,
     decisions,
     results: createResultService(o.redis, keys, locks.readExport, decisions),
-    reveals: createRevealService(o.redis, keys, locks.readExport),
+    reveals: createRevealService(o.redis, keys, locks.readExport, records.rounds),
     locks,
     purge: createDiskPurge(o.redis, keys, o.logger),
     tally: createTallyFeed(o.io, o.redis, keys, rounds, ballots, o.tallyIntervalMs, o.logger),

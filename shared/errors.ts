@@ -20,6 +20,14 @@ export const ERROR_CODES = [
   "card_not_found",
   /** The round file failed validation; `issues` says where. */
   "invalid_round_file",
+  /** The round's rules are frozen (its session started): the draft can no longer be changed. */
+  "round_frozen",
+  /** The round is still a draft: start its session first. */
+  "round_not_started",
+  /** A formal round that has started is kept: only drafts and rehearsals are deleted. */
+  "round_not_deletable",
+  /** The records (PostgreSQL) do not answer right now; nothing was changed. */
+  "records_unavailable",
   /** The round is locked: nothing that feeds the results can change. */
   "round_locked",
   /** Scoring is not open for this candidate (not yet opened, or closed). */

@@ -91,6 +91,10 @@ export const Position = z
   .object({
     id: Id,
     title: Label,
+    /** The department the post belongs to (a post is known by department and title). */
+    department: Label.optional(),
+    /** The organization's own stable code of the post (岗位代码), when it has one. */
+    code: Id.optional(),
     seats: z.number().int().min(1).max(100),
     conditions: z.string().max(2000).optional(),
   })
@@ -100,6 +104,8 @@ export const Candidate = z
   .object({
     id: Id,
     name: Label,
+    /** 工号: the organization's stable number of the person, when it has one. */
+    staffNo: Id.optional(),
     /** Current unit or post, shown under the name. */
     unit: z.string().max(120).optional(),
     /** Positions whose application passed review, in preference order (每人限报两个岗位). */
@@ -160,6 +166,19 @@ export const RoundFile = z
       const repeat = firstRepeat(entries.map((e) => e.id));
       if (repeat >= 0) issue([list, repeat, "id"], "file.problem.duplicateId");
     }
+    // The same person or post twice would be one record in the staff register or post list.
+    const personKeys = r.candidates.map((c) =>
+      c.staffNo ? `no:${c.staffNo}` : `name:${JSON.stringify([c.name, c.unit ?? ""])}`,
+    );
+    const postKeys = r.positions.map((p) =>
+      p.code ? `code:${p.code}` : `title:${JSON.stringify([p.department ?? null, p.title])}`,
+    );
+    personKeys.forEach((key, i) => {
+      if (personKeys.indexOf(key) !== i) issue(["candidates", i], "file.problem.samePerson");
+    });
+    postKeys.forEach((key, i) => {
+      if (postKeys.indexOf(key) !== i) issue(["positions", i], "file.problem.samePost");
+    });
     r.candidates.forEach((c, i) => {
       if (!unique(c.applications))
         issue(["candidates", i, "applications"], "file.problem.duplicateApplication");

@@ -93,11 +93,17 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
         state = await s.sessions.read(roundId);
       }
       const candidateIds = round.candidates.map((c) => c.id);
+      // A landed round: Redis has forgotten it, the records keep its final counts.
+      const landed = state.status === "locked" ? await s.sessions.landed(roundId) : null;
+      const frozen = await s.rounds.frozen(roundId);
       const snapshot: JoinSnapshot = {
         role: p.role,
         round,
+        configSha256: frozen?.sha256 ?? "",
         state,
-        progress: staff ? await s.ballots.progress(roundId, candidateIds) : null,
+        progress: staff
+          ? (landed?.progress ?? (await s.ballots.progress(roundId, candidateIds)))
+          : null,
         screen: staff ? await screenUpdate(s, roundId) : null,
         mine:
           p.role === "voter" && state.status === "open"
@@ -108,7 +114,11 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
             ? await s.ballots.myEvaluation(roundId, p.cardId, candidateIds)
             : null,
         group: p.role === "voter" ? p.group : null,
-        decisions: staff ? await s.decisions.list(roundId) : null,
+        decisions: staff
+          ? landed
+            ? ((await s.locks.readExport(roundId))?.decisions ?? [])
+            : await s.decisions.list(roundId)
+          : null,
         publicUrl: s.publicUrl(),
       };
       return ok(snapshot);

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { canonicalJson } from "../../shared/canonical-json.ts";
 import { fail, ok, type Result } from "../../shared/errors.ts";
 import {
   buildRoundExport,
@@ -8,35 +9,54 @@ import {
 import type { RedisKeys } from "../platform/keys.ts";
 import { errorFields, type Logger } from "../platform/logger.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
+import type { FinalState, RoundRecords } from "../records/round-records.ts";
 import type { RoundStore } from "../setup/round-store.ts";
 import type { BallotStore } from "./ballot-store.ts";
 import type { DecisionStore } from "./decision-store.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 
+/** What landing a lock needs from the rest of the live session. */
+export interface LockDeps {
+  redis: Redis;
+  keys: RedisKeys;
+  rounds: RoundStore;
+  records: RoundRecords;
+  ballots: BallotStore;
+  decisions: DecisionStore;
+  /** The session as it stands, for the locked round's screens once Redis forgets it. */
+  finalState(roundId: string, candidateIds: string[]): Promise<FinalState>;
+  /** Moves the round's audit outbox into the records. */
+  drainAudit(roundId: string): Promise<number>;
+  logger: Logger;
+}
+
 /**
- * The lock, in two steps. One atomic script ends every ballot write, strips the cards
- * from the ballots and puts the round on the durable list of exports to build; then the
+ * The lock, in three steps. One atomic script ends every ballot write, strips the cards
+ * from the ballots and puts the round on the durable list of locks to finish. Then the
  * export (results, canonical JSON, digest) is built from what is stored, checked the way
- * `npm run recount` checks it, and stored. Until then the round reads "locked, export
- * being generated". Building is deterministic, so whichever node finishes it — the one
- * that locked, a node that starts, a join, the sweep — stores the very same file.
+ * `npm run recount` checks it, and stored in Redis: the screens show its digest. Then one
+ * PostgreSQL transaction lands the card-less ballots, evaluations, decisions, the export
+ * and the final state in the records, and the round's keys in Redis, card secrets
+ * included, are deleted. Until the landing the round reads "locked, archiving" (the
+ * records may be down). Building is deterministic and landing idempotent, so whichever
+ * node finishes it — the one that locked, a node that starts, a join, the sweep — lands
+ * the very same file.
  */
-export function createLockService(
-  redis: Redis,
-  keys: RedisKeys,
-  rounds: RoundStore,
-  ballots: BallotStore,
-  decisions: DecisionStore,
-  logger: Logger,
-) {
+export function createLockService(d: LockDeps) {
+  const { redis, keys, rounds, ballots, decisions, logger } = d;
   const lockScript = defineAuditedScript(redis, "round_lock", lua("round-lock"));
-  const storeScript = defineScript(redis, "export_store", lua("export-store"), 3);
+  const storeScript = defineScript(redis, "export_store", lua("export-store"), 2);
   const cache = new Map<string, RoundExport>();
 
   async function storedExport(roundId: string): Promise<RoundExport | null> {
     const cached = cache.get(roundId);
     if (cached) return cached;
+    const landed = await d.records.archived(roundId);
+    if (landed) {
+      cache.set(roundId, landed.file);
+      return landed.file;
+    }
     const raw = await redis.get(keys.export(roundId));
     if (!raw) return null;
     const file = JSON.parse(raw) as RoundExport;
@@ -44,8 +64,10 @@ export function createLockService(
     return file;
   }
 
-  /** Builds, checks and stores the export of a locked round; null when not locked. */
-  async function finishExport(roundId: string): Promise<RoundExport | null> {
+  /** Builds, checks and stores the export of a locked round in Redis; null when not locked. */
+  async function buildExport(roundId: string): Promise<RoundExport | null> {
+    const inRedis = await redis.get(keys.export(roundId));
+    if (inRedis) return JSON.parse(inRedis) as RoundExport;
     const config = await rounds.config(roundId);
     const lockedAt = await redis.hget(keys.state(roundId), "lockedAt");
     if (!config || !lockedAt) return null;
@@ -60,10 +82,67 @@ export function createLockService(
     const check = verifyRoundExport(JSON.parse(JSON.stringify(file)));
     if (!check.ok) throw new Error(`export of ${roundId} does not verify`);
     await storeScript(
-      [keys.export(roundId), keys.state(roundId), keys.exportsPending],
-      [JSON.stringify(file), file.digest, roundId],
+      [keys.export(roundId), keys.state(roundId)],
+      [canonicalJson(file), file.digest],
     );
-    return storedExport(roundId);
+    return JSON.parse((await redis.get(keys.export(roundId))) ?? "null") as RoundExport | null;
+  }
+
+  /**
+   * Finishes a lock: the export, then the landing in the records, then the clean-up of
+   * Redis. Resolves to the export once it is in the records; null when the round is not
+   * locked. Throws when a step fails (the records are down): the round stays on the list
+   * and the sweep tries again.
+   */
+  async function finishLock(roundId: string): Promise<RoundExport | null> {
+    const landed = await d.records.archived(roundId);
+    if (landed) {
+      await forget(roundId);
+      return landed.file;
+    }
+    const file = await buildExport(roundId);
+    if (!file) return null;
+    const config = await rounds.config(roundId);
+    if (!config) return null;
+    const candidateIds = config.candidates.map((c) => c.id);
+    const [finalState, finalBallots, finalEvaluations, decided] = await Promise.all([
+      d.finalState(roundId, candidateIds),
+      ballots.finalBallots(roundId),
+      ballots.finalEvaluations(roundId),
+      decisions.list(roundId),
+    ]);
+    // The trail first: once the round's keys are gone, its outbox is too.
+    await d.drainAudit(roundId);
+    await d.records.land(roundId, {
+      file,
+      body: canonicalJson(file),
+      ballots: finalBallots,
+      evaluations: finalEvaluations,
+      decisions: decided,
+      finalState,
+    });
+    logger.info("round landed in the records", { roundId, digest: file.digest });
+    await forget(roundId);
+    return file;
+  }
+
+  /**
+   * Deletes everything Redis holds of a landed round: its keys (ballots, counts, state,
+   * outbox, export) and the credentials of its cards. Idempotent.
+   */
+  async function forget(roundId: string): Promise<void> {
+    await d.drainAudit(roundId);
+    const cards = await redis.hgetall(keys.cards(roundId));
+    const credentials = Object.values(cards).flatMap((raw) => {
+      const secret = (JSON.parse(raw) as { secret?: unknown }).secret;
+      return typeof secret === "string" ? [keys.auth(secret)] : [];
+    });
+    const roundKeys: string[] = [];
+    const stream = redis.scanStream({ match: `${keys.roundPrefix(roundId)}*`, count: 500 });
+    for await (const found of stream as AsyncIterable<string[]>) roundKeys.push(...found);
+    const all = [...credentials, ...roundKeys];
+    for (let i = 0; i < all.length; i += 500) await redis.unlink(...all.slice(i, i + 500));
+    await redis.srem(keys.exportsPending, roundId);
   }
 
   return {
@@ -71,19 +150,22 @@ export function createLockService(
     async readExport(roundId: string): Promise<RoundExport | null> {
       const stored = await storedExport(roundId);
       if (stored) return stored;
-      return (await redis.hget(keys.state(roundId), "status")) === "locked"
-        ? finishExport(roundId)
-        : null;
+      if ((await redis.hget(keys.state(roundId), "status")) !== "locked") return null;
+      // The records may be down: the export built in Redis is served meanwhile.
+      return finishLock(roundId).catch(async (err: unknown) => {
+        logger.warn("lock not landed yet", { roundId, ...errorFields(err) });
+        return buildExport(roundId);
+      });
     },
 
-    /** Finishes every export a lock left to build; returns the rounds it finished. */
+    /** Finishes every lock left to finish; returns the rounds it landed. */
     async finishPending(): Promise<string[]> {
       const done: string[] = [];
       for (const roundId of await redis.smembers(keys.exportsPending)) {
         try {
-          if (await finishExport(roundId)) done.push(roundId);
+          if (await finishLock(roundId)) done.push(roundId);
         } catch (err) {
-          logger.error("export not built", { roundId, ...errorFields(err) });
+          logger.error("lock not finished", { roundId, ...errorFields(err) });
         }
       }
       return done;
@@ -120,18 +202,21 @@ export function createLockService(
         audit,
       );
       if (code !== "ok") return fail("round_locked");
+      let digest: string | null = null;
       try {
-        const file = await finishExport(roundId);
-        logger.info("round locked", {
-          roundId,
-          ballots: file?.ballots.length,
-          digest: file?.digest,
-        });
-        return ok({ digest: file?.digest ?? null });
+        const file = await buildExport(roundId);
+        digest = file?.digest ?? null;
+        logger.info("round locked", { roundId, ballots: file?.ballots.length, digest });
       } catch (err) {
         logger.error("round locked, export left to the sweep", { roundId, ...errorFields(err) });
         return ok({ digest: null });
       }
+      try {
+        await finishLock(roundId);
+      } catch (err) {
+        logger.warn("round locked, landing left to the sweep", { roundId, ...errorFields(err) });
+      }
+      return ok({ digest });
     },
   };
 }

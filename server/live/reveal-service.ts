@@ -9,6 +9,8 @@ import type {
 } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript } from "../platform/lua.ts";
+import type { AuditRecord } from "../records/audit-records.ts";
+import type { RoundRecords } from "../records/round-records.ts";
 import { byId, compute, resultReads } from "./result-service.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
@@ -17,6 +19,12 @@ const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 /** A script answers 'stale' when what the result was computed from changed meanwhile. */
 const ATTEMPTS = 5;
 type RevealCode = "round_locked" | "scoring_still_open" | "bad_state" | "candidate_not_found";
+
+/** An outbox entry (audit-store.ts) written straight to the records instead. */
+function landedAudit(audit: AuditWrite): AuditRecord {
+  const entry = JSON.parse(audit.entry) as { id: string; round: string; at: string };
+  return { entryId: entry.id, roundId: entry.round, at: entry.at, body: audit.entry };
+}
 
 /**
  * What the hall is shown of the results, and taking it back. Node computes a result from a
@@ -27,6 +35,7 @@ export function createRevealService(
   redis: Redis,
   keys: RedisKeys,
   readExport: (roundId: string) => Promise<RoundExport | null>,
+  records: RoundRecords,
 ) {
   const scripts = {
     reveal: defineAuditedScript(redis, "result_reveal", lua("result-reveal")),
@@ -114,8 +123,18 @@ export function createRevealService(
             r.phase,
           ],
           audit,
-        )) as "ok" | "stale" | RevealCode;
+        )) as "ok" | "stale" | "landed" | RevealCode;
         if (code === "ok") return ok(r.result);
+        if (code === "landed") {
+          // The lock has landed: the records show the final result, with the entry in the
+          // same transaction.
+          const shown = await records.changeDisplay(
+            roundId,
+            { reveal: candidateId },
+            landedAudit(audit),
+          );
+          return shown ? ok(r.result) : fail("round_not_found");
+        }
         if (code !== "stale") return fail(code);
       }
       return fail("bad_state");

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type { SessionState, TimerKind, TimerState } from "../../shared/protocol/index.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
+import type { FinalState, RoundRecords } from "../records/round-records.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const SCREENS = new Set(["welcome", "candidate", "result", "evaluation", "ranking", "locked"]);
@@ -44,14 +45,20 @@ function toState(
     digest: h.digest ?? null,
     lockedAt: h.lockedAt ?? null,
     exporting: h.status === "locked" && !h.digest,
+    // Redis still holds the locked round: it has not landed in the records yet.
+    archiving: h.status === "locked",
     diskPurge: h.diskPurge === "pending" || h.diskPurge === "done" ? h.diskPurge : null,
     version: Number(h.version ?? 0),
     serverNow: now,
   };
 }
 
-/** The live session's state: current candidate, timer, scoring windows, screen view. */
-export function createSessionStore(redis: Redis, keys: RedisKeys) {
+/**
+ * The live session's state: current candidate, timer, scoring windows, screen view. Once a
+ * lock has landed, Redis holds nothing of the round: its state is the final one the records
+ * keep.
+ */
+export function createSessionStore(redis: Redis, keys: RedisKeys, records: RoundRecords) {
   const scripts = {
     goto: defineAuditedScript(redis, "session_goto", lua("session-goto")),
     timerStart: defineScript(redis, "timer_start", lua("timer-start"), 1),
@@ -85,7 +92,39 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
         redis.hgetall(keys.revealed(roundId)),
         this.now(),
       ]);
+      if (Object.keys(h).length === 0) {
+        const landed = await this.landed(roundId);
+        if (landed) return { ...landed.state, serverNow: now };
+      }
       return toState(roundId, h, windows, revealed, now);
+    },
+
+    /** A landed round's final state and counts; null while Redis holds the round. */
+    async landed(roundId: string): Promise<FinalState | null> {
+      const archived = await records.archived(roundId);
+      if (!archived) return null;
+      const [purging, display] = await Promise.all([
+        redis.sismember(keys.diskPurgePending, roundId),
+        records.display(roundId),
+      ]);
+      const { state, progress } = archived.finalState;
+      const view = display
+        ? {
+            screen: display.screen,
+            shownCandidateId: display.shownCandidateId,
+            revealed: display.revealed,
+            version: display.version,
+          }
+        : {};
+      return {
+        state: {
+          ...state,
+          ...view,
+          archiving: false,
+          diskPurge: purging ? "pending" : "done",
+        },
+        progress,
+      };
     },
 
     goto: (roundId: string, candidateId: string, audit: AuditWrite) =>
@@ -120,8 +159,15 @@ export function createSessionStore(redis: Redis, keys: RedisKeys) {
       code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId], audit)),
     evaluationWindow: (roundId: string, to: "open" | "closed", audit: AuditWrite) =>
       code(scripts.evaluationWindow([keys.state(roundId)], [to], audit)),
-    showScreen: (roundId: string, view: string) =>
-      code(scripts.showScreen([keys.state(roundId)], [view])),
+    async showScreen(roundId: string, view: string): Promise<Code> {
+      const c = await scripts.showScreen([keys.state(roundId)], [view]);
+      if (c !== "landed") return c as Code;
+      // A landed round: after the lock the hall sees the welcome, ranking, evaluation or lock page.
+      if (view !== "welcome" && view !== "ranking" && view !== "evaluation" && view !== "locked") {
+        return "round_locked";
+      }
+      return (await records.changeDisplay(roundId, { screen: view })) ? "ok" : "round_not_found";
+    },
   };
 }
 

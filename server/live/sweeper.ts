@@ -5,8 +5,9 @@ import { announce } from "./broadcast.ts";
 /**
  * What a node that died may have left undone, finished by whichever node looks first:
  * every node runs this at start-up and then every `periodMs`. Everything it acts on is in
- * Redis (tally marks past their deadline, exports still to build, locks whose card-keyed
- * writes may still be on disk), so no node holds a responsibility in memory alone.
+ * the stores (tally marks past their deadline, locks still to land, audit outboxes to move
+ * into the records, locks whose card-keyed writes may still be on disk), so no node holds
+ * a responsibility in memory alone.
  */
 /**
  * An export left unbuilt is rare, and one that keeps failing its check is rebuilt from
@@ -14,10 +15,13 @@ import { announce } from "./broadcast.ts";
  * rebuilt (and logged) several times a second by every node.
  */
 const EXPORT_RETRY_MS = 3000;
+/** The audit outboxes of the rounds in session move to the records this often. */
+const AUDIT_DRAIN_MS = 2000;
 
 export function startSweeper(s: Services, periodMs: number): { stop(): void } {
   let running = false;
   let exportsTriedAt = Number.NEGATIVE_INFINITY;
+  let auditDrainedAt = Number.NEGATIVE_INFINITY;
   const steps: [string, () => Promise<void>][] = [
     ["tally", () => s.tally.sweep()],
     [
@@ -26,6 +30,14 @@ export function startSweeper(s: Services, periodMs: number): { stop(): void } {
         if (Date.now() - exportsTriedAt < EXPORT_RETRY_MS) return;
         exportsTriedAt = Date.now();
         for (const roundId of await s.locks.finishPending()) await announce(s, roundId);
+      },
+    ],
+    [
+      "audit",
+      async () => {
+        if (Date.now() - auditDrainedAt < AUDIT_DRAIN_MS) return;
+        auditDrainedAt = Date.now();
+        for (const roundId of await s.records.rounds.inSession()) await s.audit.drain(roundId);
       },
     ],
     [

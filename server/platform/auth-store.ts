@@ -38,7 +38,7 @@ export function createAuthStore(redis: Redis, keys: RedisKeys) {
     async issueLink(principal: LinkPrincipal, audit: AuditWrite): Promise<string | null> {
       const token = newToken();
       const code = await linkScript(
-        [keys.config(principal.roundId), keys.auth(tokenHash(token))],
+        [keys.state(principal.roundId), keys.auth(tokenHash(token))],
         [JSON.stringify(principal)],
         audit,
       );

@@ -11,6 +11,7 @@ import {
   type SocketData,
 } from "../../shared/protocol/index.ts";
 import type { Principal } from "../../shared/roles.ts";
+import { isRecordsUnavailable } from "../records/db.ts";
 import { errorFields, type Logger } from "./logger.ts";
 
 export type AppSocket = Socket<
@@ -70,7 +71,7 @@ export function registerCommands(socket: AppSocket, handlers: Handlers, logger: 
           role: principal.role,
           ...errorFields(err),
         });
-        ack(fail("internal"));
+        ack(fail(isRecordsUnavailable(err) ? "records_unavailable" : "internal"));
       }
     });
   }

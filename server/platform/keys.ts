@@ -2,6 +2,8 @@
 export function redisKeys(prefix: string) {
   const round = (id: string) => `${prefix}round:${id}:`;
   return {
+    /** Every key of one round starts with this (the lock's clean-up deletes them all). */
+    roundPrefix: round,
     /** A credential: SHA-256 of the token → the principal it stands for. */
     auth: (tokenHash: string) => `${prefix}auth:${tokenHash}`,
     organizerSecret: `${prefix}secret:organizer`,
@@ -47,7 +49,10 @@ export function redisKeys(prefix: string) {
     finalBallots: (id: string) => `${round(id)}final-ballots`,
     finalEvaluations: (id: string) => `${round(id)}final-evaluations`,
     export: (id: string) => `${round(id)}export`,
-    /** Locked rounds whose export is not stored yet: any node builds them (lock-service). */
+    /**
+     * Locked rounds not yet landed in the records: any node builds the export, lands it and
+     * deletes the round's keys (lock-service).
+     */
     exportsPending: `${prefix}exports-pending`,
     /** Locked rounds whose card-keyed writes may still be in the append-only file. */
     diskPurgePending: `${prefix}disk-purge-pending`,

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { fail, ok } from "../../shared/errors.ts";
+import type { Principal } from "../../shared/roles.ts";
 import { RoundFile } from "../../shared/round-file.ts";
 import { roundFileIssues } from "../../shared/round-file-issues.ts";
 import { revokeCards } from "../live/card-sockets.ts";
@@ -20,6 +21,10 @@ type SetupHandlers = Pick<
   | "server:info"
   | "round:list"
   | "round:import"
+  | "round:start"
+  | "round:file"
+  | "round:delete"
+  | "round:archive"
   | "round:activate"
   | "link:create"
   | "cards:issue"
@@ -33,34 +38,84 @@ type SetupHandlers = Pick<
 export function setupHandlers(s: Services): SetupHandlers {
   const requireRound = async (roundId: string) => s.rounds.config(roundId);
 
+  /** Freezes the draft and opens its live session; the projector is taken as asked. */
+  async function startRound(principal: Principal, roundId: string, activate?: boolean) {
+    const previous = await s.rounds.activeId();
+    const mode = activate === undefined ? "unless-live" : activate ? "always" : "never";
+    const audit = s.audit.record(principal, roundId, "round:start");
+    const started = await s.rounds.start(roundId, mode, audit);
+    if (!started.ok) return started;
+    const { sha256, activated } = started.data;
+    s.logger.info("round started", { roundId, configSha256: sha256, activated });
+    if (activated) await switchProjectors(s, roundId);
+    const kept = !activated && activate === undefined && previous ? previous : null;
+    const liveTitle = kept ? (await s.rounds.config(kept))?.title : undefined;
+    return ok({
+      roundId,
+      configSha256: sha256,
+      activated,
+      liveRound: kept && liveTitle ? { id: kept, title: liveTitle } : null,
+    });
+  }
+
   return {
     "server:info": async () =>
       ok({ publicUrl: s.publicUrl(), projectorToken: await s.auth.projectorToken() }),
 
     "round:list": async () => ok(await s.rounds.list()),
 
-    "round:import": async (_ctx, { file, activate }) => {
+    "round:import": async (ctx, { file, roundId: draftId, rehearsal, start, activate }) => {
       const parsed = RoundFile.safeParse(file);
       if (!parsed.success) {
         return fail("invalid_round_file", roundFileIssues(file, parsed.error.issues.slice(0, 20)));
       }
-      const roundId = newRoundId();
-      const previous = await s.rounds.activeId();
-      const mode = activate === undefined ? "unless-live" : activate ? "always" : "never";
-      const { activated } = await s.rounds.create(roundId, parsed.data, new Date(), mode);
-      s.logger.info("round imported", {
-        roundId,
-        candidates: parsed.data.candidates.length,
-        activated,
+      const config = parsed.data;
+      const roundId = draftId ?? newRoundId();
+      const audit = s.audit.record(ctx.principal, roundId, "round:import", {
+        note: draftId ? "replace" : rehearsal ? "rehearsal" : null,
       });
-      if (activated) await switchProjectors(s, roundId);
-      const kept = !activated && activate === undefined && previous ? previous : null;
-      const liveTitle = kept ? (await s.rounds.config(kept))?.title : undefined;
-      return ok({
-        roundId,
-        activated,
-        liveRound: kept && liveTitle ? { id: kept, title: liveTitle } : null,
-      });
+      if (draftId) {
+        const code = await s.rounds.replaceDraft(draftId, config, audit);
+        if (code !== "ok") return fail(code);
+      } else {
+        await s.rounds.createDraft(roundId, rehearsal ? "rehearsal" : "formal", config, audit);
+      }
+      s.logger.info("round imported", { roundId, candidates: config.candidates.length });
+      if (!start) {
+        return ok({
+          roundId,
+          status: "draft" as const,
+          configSha256: null,
+          activated: false,
+          liveRound: null,
+        });
+      }
+      const started = await startRound(ctx.principal, roundId, activate);
+      if (!started.ok) return started;
+      return ok({ ...started.data, status: "session" as const });
+    },
+
+    "round:start": async (ctx, { roundId, activate }) =>
+      startRound(ctx.principal, roundId, activate),
+
+    "round:file": async (_ctx, { roundId }) => {
+      const file = await s.rounds.draftConfig(roundId);
+      return file ? ok({ file }) : fail("round_not_found");
+    },
+
+    "round:delete": async (ctx, { roundId }) => {
+      const audit = s.audit.record(ctx.principal, roundId, "round:delete");
+      const code = await s.rounds.remove(roundId, audit);
+      if (code !== "ok") return fail(code);
+      s.logger.info("round deleted", { roundId });
+      return ok({ roundId });
+    },
+
+    "round:archive": async (ctx, { roundId }) => {
+      const audit = s.audit.record(ctx.principal, roundId, "round:archive");
+      const code = await s.rounds.archive(roundId, audit);
+      if (code !== "ok") return fail(code);
+      return ok({ roundId });
     },
 
     "round:activate": async (ctx, { roundId }) => {

@@ -54,6 +54,22 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
   "error.candidate_not_found": { zh: "找不到该竞聘人", en: "Candidate not found" },
   "error.card_not_found": { zh: "找不到该评分卡", en: "Ballot card not found" },
   "error.invalid_round_file": { zh: "竞聘方案文件有误", en: "The round file is not valid" },
+  "error.round_frozen": {
+    zh: "评分规则已固定，不能再修改这一轮",
+    en: "The rules of this round are fixed; it can no longer be changed",
+  },
+  "error.round_not_started": {
+    zh: "这一轮还是草稿，请先开始评分",
+    en: "This round is still a draft; start its session first",
+  },
+  "error.round_not_deletable": {
+    zh: "正式轮次开始后不能删除，锁定后可以归档",
+    en: "A formal round cannot be deleted once started; lock it and archive it instead",
+  },
+  "error.records_unavailable": {
+    zh: "记录库暂时无法访问，未作任何更改，请稍后再试",
+    en: "The records database is not answering; nothing was changed. Try again shortly",
+  },
   "error.round_locked": {
     zh: "结果已锁定，不能再提交或修改",
     en: "Results are locked; nothing can be submitted or changed",

@@ -88,6 +88,14 @@ export const roundFile = defineTexts({
     zh: "重复报名了同一个岗位",
     en: "applies for the same post twice",
   },
+  "file.problem.samePerson": {
+    zh: "与前面的竞聘人是同一个人（工号相同，或无工号而姓名、单位都相同）",
+    en: "is the same person as an earlier candidate (same staff number, or no staff number and the same name and unit)",
+  },
+  "file.problem.samePost": {
+    zh: "与前面的岗位是同一个岗位（岗位代码相同，或无代码而部门、名称都相同）",
+    en: "is the same post as an earlier one (same code, or no code and the same department and title)",
+  },
   "file.problem.unknownPosition": {
     zh: "报名的岗位 {value} 不在岗位列表中",
     en: "applies for {value}, which is not a listed post",

@@ -56,8 +56,24 @@ export const commands = {
     payload: z
       .object({
         file: z.unknown(),
+        /** A draft to correct: its file is replaced by this one (only while it is a draft). */
+        roundId: Id.optional(),
+        /** A rehearsal round (演练) may be deleted at any stage; a formal one only as a draft. */
+        rehearsal: z.boolean().optional(),
+        /** Start the session at once (the one-click demo): as round:start right after. */
+        start: z.boolean().optional(),
+        /** With start: whether the round takes the projector (as round:start). */
+        activate: z.boolean().optional(),
+      })
+      .strict(),
+  },
+  "round:start": {
+    roles: ["organizer"],
+    payload: z
+      .object({
+        ...roundRef,
         /**
-         * Whether the new round takes the projector: true, false, or (left out) only when the
+         * Whether the round takes the projector: true, false, or (left out) only when the
          * round on it is not live (see RoundSummary.live), so a live session is never taken
          * over without the organizer's yes.
          */
@@ -65,6 +81,9 @@ export const commands = {
       })
       .strict(),
   },
+  "round:file": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "round:delete": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "round:archive": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "round:activate": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "cards:issue": {
     roles: ["organizer"],
@@ -177,6 +196,8 @@ export type CommandPayload<N extends CommandName> = z.output<(typeof commands)[N
 export interface JoinSnapshot {
   role: Role;
   round: RoundConfig;
+  /** SHA-256 of the frozen rules (canonical JSON of round), shown as "评分规则已固定，校验码 …". */
+  configSha256: string;
   state: SessionState;
   progress: Progress | null;
   screen: ScreenData | null;
@@ -199,11 +220,24 @@ export interface CommandResults {
   "round:list": RoundSummary[];
   "round:import": {
     roundId: string;
-    /** Whether it took the projector. */
+    status: "draft" | "session";
+    /** When started: the SHA-256 of the frozen rules. */
+    configSha256: string | null;
+    /** Whether it took the projector (only when started). */
     activated: boolean;
     /** The live round that kept the projector, when one did. */
     liveRound: { id: string; title: string } | null;
   };
+  "round:start": {
+    roundId: string;
+    configSha256: string;
+    activated: boolean;
+    liveRound: { id: string; title: string } | null;
+  };
+  /** A draft's round file as it stands (round-file format), to save or correct. */
+  "round:file": { file: RoundConfig };
+  "round:delete": { roundId: string };
+  "round:archive": { roundId: string };
   "round:activate": { roundId: string };
   "cards:issue": IssuedCard[];
   "cards:print": IssuedCard[];

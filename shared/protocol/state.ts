@@ -49,6 +49,11 @@ export interface SessionState {
    */
   exporting: boolean;
   /**
+   * Locked, and not yet landed in the records (PostgreSQL): the ballots, decisions and export
+   * are still only in Redis. Any node lands them once the records answer. False while open.
+   */
+  archiving: boolean;
+  /**
    * After the lock, whether a rewrite of Redis's append-only file that started after the
    * lock has completed, so no card-keyed ballot write is left on disk. null while open.
    */
@@ -145,8 +150,19 @@ export interface AuditEntry {
 export interface RoundSummary {
   id: string;
   title: string;
-  status: "open" | "locked";
+  /** A rehearsal (演练) round may be deleted at any stage; a formal one only as a draft. */
+  kind: "formal" | "rehearsal";
+  /** The life cycle in the records: a draft, then the session (rules frozen), then locked. */
+  status: "draft" | "session" | "locked";
+  /** Locked in the live session, not yet landed in the records (SessionState.archiving). */
+  archiving: boolean;
+  /** A locked round hidden from the list (round:archive); never deleted. */
+  archived: boolean;
+  /** SHA-256 of the frozen rules, once the session started. */
+  configSha256: string | null;
   createdAt: string;
+  startedAt: string | null;
+  lockedAt: string | null;
   active: boolean;
   /**
    * On the projector and under way (not locked; a speaker was called, a scoring window or

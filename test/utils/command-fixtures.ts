@@ -20,7 +20,7 @@ export async function seedRoles(t: TestApp): Promise<RoleFixture> {
   const [voterCard, spareCard] = cards;
   if (!voterCard || !spareCard) throw new Error("expected two cards");
   const { roundId: otherRoundId } = expectOk(
-    await call(organizer, "round:import", { file: DEMO_ROUND }),
+    await call(organizer, "round:import", { file: DEMO_ROUND, start: true }),
   );
   // Round A is the one on the projector: the projector token may join only the active round.
   expectOk(await call(organizer, "round:activate", { roundId }));
@@ -50,6 +50,13 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
   "server:info": () => ({}),
   "round:list": () => ({}),
   "round:import": () => ({ file: DEMO_ROUND }),
+  // The other round is started already: a second start changes nothing.
+  "round:start": (f) => ({ roundId: f.otherRoundId, activate: false }),
+  "round:file": (f) => ({ roundId: f.otherRoundId }),
+  // A started formal round is not deletable: refused, with nothing changed.
+  "round:delete": (f) => ({ roundId: f.otherRoundId }),
+  // Not locked: refused (bad_state), with nothing changed.
+  "round:archive": (f) => ({ roundId: f.otherRoundId }),
   "round:activate": (f) => ({ roundId: f.roundId }),
   "cards:issue": (f) => ({
     roundId: f.roundId,

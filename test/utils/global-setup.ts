@@ -10,6 +10,9 @@ import { pingRedis, spawnRedis } from "../../scripts/setup/redis.mjs";
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const redisKeyPrefix = `jingpin-test:${randomBytes(4).toString("hex")}:`;
   project.provide("redisKeyPrefix", redisKeyPrefix);
+  // TEMPORARY until the private PostgreSQL lands: DATABASE_URL names the server.
+  project.provide("databaseUrl", process.env.DATABASE_URL ?? "");
+  project.provide("databasePrefix", `jpt_${randomBytes(4).toString("hex")}_`);
 
   const sharedUrl = process.env.REDIS_URL;
   if (sharedUrl) {

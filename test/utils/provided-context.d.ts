@@ -11,5 +11,9 @@ declare module "vitest" {
      * other's keys; keys under it are deleted after the run.
      */
     redisKeyPrefix: string;
+    /** A PostgreSQL server reserved for this run (its maintenance database's URL). */
+    databaseUrl: string;
+    /** Names of the databases this run creates start with this (test/utils/file-database.ts). */
+    databasePrefix: string;
   }
 }

@@ -4,11 +4,13 @@ import { Redis } from "ioredis";
 import { afterEach, beforeEach, inject } from "vitest";
 import { type App, createApp } from "../../server/app.ts";
 import { silentLogger } from "../../server/platform/logger.ts";
+import type { Db } from "../../server/records/db.ts";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
 import type { IssuedCard } from "../../shared/protocol/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { HALL_HOST } from "./browser.ts";
+import { connectTestDatabase, fileDatabaseUrl } from "./file-database.ts";
 import { type ClientSocket, call, connectClient, expectOk } from "./socket-client.ts";
 
 export const DEMO_ROUND = demoRound;
@@ -23,6 +25,9 @@ export interface TestApp {
   hallUrl: string;
   app: App;
   redis: Redis;
+  /** The records this app uses (the test file's database unless one was handed in). */
+  db: Db;
+  databaseUrl: string;
   keyPrefix: string;
   /** A logged-in organizer token. */
   organizerToken: string;
@@ -35,6 +40,8 @@ export interface TestAppOptions {
   /** Share a prefix with another app to run two nodes on one Redis. */
   keyPrefix?: string;
   redisUrl?: string;
+  /** Another database than the test file's (two nodes share one by passing the same). */
+  databaseUrl?: string;
   tallyIntervalMs?: number;
   clientDir?: string;
   /**
@@ -81,6 +88,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const redisUrl = opts.redisUrl ?? inject("redisUrl");
   const keyPrefix =
     opts.keyPrefix ?? `${inject("redisKeyPrefix")}${randomBytes(4).toString("hex")}:`;
+  const databaseUrl = opts.databaseUrl ?? (await fileDatabaseUrl());
+  const db = connectTestDatabase(databaseUrl);
   const redis = new Redis(redisUrl, { enableAutoPipelining: true });
   const pubClient = new Redis(redisUrl);
   const subClient = pubClient.duplicate();
@@ -91,6 +100,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     redis,
     pubClient,
     subClient,
+    db,
     keyPrefix,
     publicUrl: () => linkUrl,
     logger: silentLogger,
@@ -113,6 +123,8 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     hallUrl,
     app,
     redis,
+    db,
+    databaseUrl,
     keyPrefix,
     organizerToken,
     async client(token) {
@@ -124,7 +136,7 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
       for (const c of clients) c.close();
       await app.close();
       if (!opts.keyPrefix) await deleteByPrefix(redis, keyPrefix);
-      await Promise.allSettled([redis.quit(), pubClient.quit(), subClient.quit()]);
+      await Promise.allSettled([redis.quit(), pubClient.quit(), subClient.quit(), db.destroy()]);
     },
   };
 }
@@ -150,7 +162,7 @@ export async function seedRound(
   file: unknown = DEMO_ROUND,
 ): Promise<SeededRound> {
   const organizer = await t.client(t.organizerToken);
-  const { roundId } = expectOk(await call(organizer, "round:import", { file }));
+  const { roundId } = expectOk(await call(organizer, "round:import", { file, start: true }));
   const cards = expectOk(
     await call(organizer, "cards:issue", { roundId, counts, requestId: randomUUID() }),
   );

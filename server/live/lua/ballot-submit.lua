@@ -7,7 +7,7 @@
 --       socketId
 -- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1), replaced(0|1)}; replaced
 -- is 1 when the ballot it replaced came from another socket (maybe another device).
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return {'round_locked'} end
 if redis.call('HGET', KEYS[2], ARGV[2]) ~= 'open' then return {'scoring_closed'} end
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= 'active' then return {'card_void'} end
 local prev = redis.call('HGET', KEYS[5], ARGV[1])

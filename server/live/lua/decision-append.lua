@@ -5,7 +5,7 @@
 -- before it) is refused: the tie it was taken on may be about to change. Audited
 -- (defineAuditedScript).
 -- KEYS: state, decisions, windows   ARGV: decisionJson, then the tied candidate ids
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 for i = 2, #ARGV do
   if redis.call('HGET', KEYS[3], ARGV[i]) ~= 'closed' then return 'invalid_decision' end
 end

@@ -6,7 +6,7 @@
 -- ARGV: JSON {evalCounts, revealedIds (sorted), ballotCounts, evaluation: [[id, json]],
 --       combined: [[id, json]]}; the results stay strings so no number is re-encoded.
 -- Returns 'ok', 'stale' or an error code.
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 local w = redis.call('HGET', KEYS[1], 'evaluation') or 'pending'
 if w ~= 'closed' then return w == 'open' and 'scoring_still_open' or 'bad_state' end
 local p = cjson.decode(ARGV[1])

@@ -1,7 +1,7 @@
 -- Open or close the democratic evaluation (one window for every candidate at once).
 -- Opening is refused once its results were revealed; closing needs it open.
 -- KEYS: state   ARGV: 'open' | 'closed'
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 local now = redis.call('HGET', KEYS[1], 'evaluation') or 'pending'
 -- Already so (a second click): nothing happened, so nothing is audited.
 if now == ARGV[1] then return 'unchanged' end

@@ -4,7 +4,7 @@
 -- the result can be revealed again as it was.
 -- KEYS: state, revealed, ranking   ARGV: candidateId
 -- Returns {'ok', rankingWasCached ('1'|'0')} or {code}.
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return {'round_locked'} end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return {'round_locked'} end
 local shown = redis.call('HGET', KEYS[2], ARGV[1])
 if not shown or shown == '' then return {'bad_state'} end
 redis.call('HSET', KEYS[2], ARGV[1], '')

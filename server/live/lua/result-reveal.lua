@@ -5,8 +5,9 @@
 -- KEYS: state, windows, ballots(c), evaluations(c), revealed
 -- ARGV: candidateId, resultJson, final ('1' = from the export), ballotCount, evalCount,
 --       evaluationRevealed ('1' or '0')
--- Returns 'ok', 'stale' or an error code.
-local locked = redis.call('HGET', KEYS[1], 'status') == 'locked'
+-- Returns 'ok', 'stale', 'landed' (the lock has landed: the records show it) or an error code.
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'landed' end
+local locked = redis.call('HGET', KEYS[1], 'status') ~= 'open'
 if ARGV[3] == '1' then
   if not locked then return 'bad_state' end
 else

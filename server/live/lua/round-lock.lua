@@ -7,7 +7,7 @@
 -- KEYS: state, final-ballots, final-evaluations, eval-meta, exports-pending,
 --       disk-purge-pending, then per candidate: ballots(c), ballot-meta(c), eval(c)
 -- ARGV: lockedAtIso, roundId
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 redis.call('HSET', KEYS[1], 'status', 'locked', 'lockedAt', ARGV[1], 'screen', 'locked',
   'diskPurge', 'pending')
 redis.call('SADD', KEYS[5], ARGV[2])

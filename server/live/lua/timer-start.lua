@@ -1,7 +1,7 @@
 -- Start the speech or defense timer, or resume it when it was stopped with time left.
 -- Time comes from Redis so that every node agrees on one clock.
 -- KEYS: state   ARGV: kind, durationMs
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 if not redis.call('HGET', KEYS[1], 'current') then return 'bad_state' end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

@@ -1,6 +1,6 @@
 -- Stop the running timer, keeping the time left so it can resume.
 -- KEYS: state
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 local started = redis.call('HGET', KEYS[1], 'timerStartedAt')
 if not started or started == '' then return 'ok' end
 local t = redis.call('TIME')

@@ -1,6 +1,6 @@
 -- Close scoring for a candidate: from here every ballot for them is refused.
 -- KEYS: state, windows   ARGV: candidateId
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 local w = redis.call('HGET', KEYS[2], ARGV[1])
 -- Already closed (a second click): nothing happened, so nothing is audited.
 if w == 'closed' then return 'unchanged' end

@@ -5,7 +5,7 @@
 -- KEYS: state, windows, revealed, decisions, audit
 -- ARGV: candidateId, nowIso, role
 -- Returns {'ok', positionId of each decision voided...}, {'unchanged'} or an error code.
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'bad_state' end
 -- Already open (a second click): nothing happened, so nothing is audited or voided.
 if redis.call('HGET', KEYS[2], ARGV[1]) == 'open' then return { 'unchanged' } end

@@ -10,7 +10,7 @@
 -- Returns {'ok'|'replay', id, group, ...} (replay: the request's active cards),
 -- {'collision'} (a random id is taken: retry with new ids), {'request_mismatch'} or
 -- {'round_locked'} (after the lock no card can do anything, so none is made).
-if redis.call('HGET', KEYS[5], 'status') == 'locked' then return { 'round_locked' } end
+if redis.call('HGET', KEYS[5], 'status') ~= 'open' then return { 'round_locked' } end
 local n = (#ARGV - 4) / 3
 local function principal(id, group)
   return cjson.encode({ role = 'voter', roundId = ARGV[1], cardId = id, group = group })

@@ -7,7 +7,7 @@
 -- KEYS: state, cards, card-status
 -- ARGV: roundId, authPrefix, then per card: id, new secret hash
 -- Returns {'ok', group...} (in request order), or {code}.
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return { 'round_locked' } end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return { 'round_locked' } end
 local n = (#ARGV - 2) / 2
 local cards = {}
 for i = 1, n do

@@ -5,7 +5,7 @@
 --       then per candidate: ballots(c), ballot-meta(c), scored(c), eval(c)
 -- ARGV: cardId
 -- Returns 'ok', 'round_locked', 'card_not_found' or 'card_void' (already void).
-if redis.call('HGET', KEYS[1], 'status') == 'locked' then return 'round_locked' end
+if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 local raw = redis.call('HGET', KEYS[2], ARGV[1])
 if not raw then return 'card_not_found' end
 if redis.call('HGET', KEYS[3], ARGV[1]) ~= 'active' then return 'card_void' end

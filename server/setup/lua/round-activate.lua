@@ -1,5 +1,4 @@
--- Put a round on the projector.
--- KEYS: config(round), active-round   ARGV: roundId
-if redis.call('EXISTS', KEYS[1]) == 0 then return 'round_not_found' end
-redis.call('SET', KEYS[2], ARGV[1])
+-- Put a round on the projector (the caller checked that the records know it as started).
+-- KEYS: active-round   ARGV: roundId
+redis.call('SET', KEYS[1], ARGV[1])
 return 'ok'
