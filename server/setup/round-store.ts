@@ -59,7 +59,10 @@ export function createRoundStore(redis: Redis, keys: RedisKeys, records: RoundRe
       const record = await records.get(id);
       if (!record?.startedAt) return fail("round_not_found");
       if (record.status === "locked") return fail("round_locked");
-      const activated = await openLive(id, record.startedAt, mode);
+      // Started before: only make sure its live session exists; the projector moves only
+      // when asked outright.
+      const asked = started.code === "already" ? (mode === "always" ? mode : "never") : mode;
+      const activated = await openLive(id, record.startedAt, asked);
       return ok({ sha256: started.round.sha256, activated });
     },
 

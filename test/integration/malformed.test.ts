@@ -14,8 +14,9 @@ import {
   VALID_PAYLOADS as VALID,
   validPayload,
 } from "../utils/command-fixtures.ts";
+import { recordsSnapshot } from "../utils/records-snapshot.ts";
 import { call, callRaw, expectOk } from "../utils/socket-client.ts";
-import { DEMO_ROUND, useTestApp } from "../utils/test-app.ts";
+import { DEMO_ROUND, type TestApp, useTestApp } from "../utils/test-app.ts";
 
 const t = useTestApp();
 
@@ -102,8 +103,15 @@ function malformed(name: CommandName, valid: Record<string, unknown>): Variant[]
   return out;
 }
 
-/** Every key under the test's prefix with its value, minus socket.io's and login counters. */
-async function snapshot(redis: Redis, prefix: string): Promise<Record<string, unknown>> {
+/**
+ * Both stores: every row of the records, and every key under the test's prefix with its
+ * value (minus socket.io's and login counters).
+ */
+async function snapshot(t: TestApp): Promise<Record<string, unknown>> {
+  return { records: await recordsSnapshot(t.db), redis: await redisSnapshot(t.redis, t.keyPrefix) };
+}
+
+async function redisSnapshot(redis: Redis, prefix: string): Promise<Record<string, unknown>> {
   const loginCounters = redisKeys(prefix).loginAttempts("");
   const out: Record<string, unknown> = {};
   const stream = redis.scanStream({ match: `${prefix}*`, count: 500 });
@@ -150,8 +158,10 @@ describe("malformed payloads", () => {
       const f = await seedRoles(t);
       const valid = validPayload(name, f);
       const variants = malformed(name, valid);
-      const before = await snapshot(t.redis, t.keyPrefix);
-      expect(Object.keys(before)).toContain(redisKeys(t.keyPrefix).config(f.roundId));
+      const before = await snapshot(t);
+      expect(Object.keys(before.redis as object)).toContain(
+        redisKeys(t.keyPrefix).state(f.roundId),
+      );
 
       let refused = 0;
       for (const role of rolesOf(name)) {
@@ -172,7 +182,7 @@ describe("malformed payloads", () => {
       // At least: no payload, null, a number, a string, a huge string, an array, an extra field.
       expect(refused).toBeGreaterThanOrEqual(7 * rolesOf(name).length);
 
-      expect(await snapshot(t.redis, t.keyPrefix)).toEqual(before);
+      expect(await snapshot(t)).toEqual(before);
       await expectServesABallot(f);
     },
   );
@@ -189,15 +199,15 @@ describe("malformed payloads", () => {
       const payload = withProtoKey(valid, field);
       expect(Object.keys(payload[field] as object)).toContain("__proto__");
       const sender = name === "cards:issue" ? f.sockets.organizer : f.sockets.voter;
-      const before = await snapshot(t.redis, t.keyPrefix);
+      const before = await snapshot(t);
       expect(await callRaw(sender, name, payload)).toEqual({ ok: false, error: "invalid_payload" });
-      expect(await snapshot(t.redis, t.keyPrefix)).toEqual(before);
+      expect(await snapshot(t)).toEqual(before);
     },
   );
 
   it("ignores commands sent without an ack, whatever they carry", async () => {
     const f = await seedRoles(t);
-    const before = await snapshot(t.redis, t.keyPrefix);
+    const before = await snapshot(t);
     for (const name of COMMAND_NAMES) {
       const valid = validPayload(name, f);
       for (const role of rolesOf(name)) {
@@ -212,7 +222,7 @@ describe("malformed payloads", () => {
     }
     // Each socket handles its events in order: an answer here means the above were handled.
     for (const role of ROLES) expectOk(await call(f.sockets[role], "time:sync", {}));
-    expect(await snapshot(t.redis, t.keyPrefix)).toEqual(before);
+    expect(await snapshot(t)).toEqual(before);
     await expectServesABallot(f);
   });
 });
@@ -349,7 +359,7 @@ describe("round:import with an invalid round file", () => {
   it.each(cases)("refuses %s with issues and creates no round", async (_label, file, path) => {
     const organizer = await t.client(t.organizerToken);
     const roundsBefore = expectOk(await call(organizer, "round:list", {}));
-    const before = await snapshot(t.redis, t.keyPrefix);
+    const before = await snapshot(t);
 
     const res = await call(organizer, "round:import", { file: file() });
     if (res.ok) throw new Error("expected the round file to be refused");
@@ -363,12 +373,13 @@ describe("round:import with an invalid round file", () => {
     expect(res.issues?.map((i) => i.path)).toContain(path);
 
     expect(expectOk(await call(organizer, "round:list", {}))).toEqual(roundsBefore);
-    expect(await snapshot(t.redis, t.keyPrefix)).toEqual(before);
+    expect(await snapshot(t)).toEqual(before);
   });
 
   it("imports the unchanged demo round (the cases above differ from it only as named)", async () => {
     const organizer = await t.client(t.organizerToken);
-    expectOk(await call(organizer, "round:import", { file: demo() }));
-    expect(expectOk(await call(organizer, "round:list", {}))).toHaveLength(1);
+    const { roundId } = expectOk(await call(organizer, "round:import", { file: demo() }));
+    const listed = expectOk(await call(organizer, "round:list", {}));
+    expect(listed.find((r) => r.id === roundId)?.status).toBe("draft");
   });
 });

@@ -45,7 +45,9 @@ describe("two server processes on one Redis", () => {
   it("a chair on one node moves the projector on the other, and phones there feed its progress", async () => {
     const token = await login(a.url, "multi-node-pass");
     const organizer = await open(a.url, token);
-    const { roundId } = expectOk(await call(organizer, "round:import", { file: DEMO_ROUND }));
+    const { roundId } = expectOk(
+      await call(organizer, "round:import", { file: DEMO_ROUND, start: true }),
+    );
     const cards = expectOk(
       await call(organizer, "cards:issue", {
         roundId,

@@ -22,9 +22,13 @@ async function inRoom(room: string): Promise<string[]> {
 }
 
 async function twoRounds(organizer: ClientSocket) {
-  const first = expectOk(await call(organizer, "round:import", { file: DEMO_ROUND })).roundId;
+  const first = expectOk(
+    await call(organizer, "round:import", { file: DEMO_ROUND, start: true }),
+  ).roundId;
   // Importing activates the new round: the second one is the active one.
-  const second = expectOk(await call(organizer, "round:import", { file: DEMO_ROUND })).roundId;
+  const second = expectOk(
+    await call(organizer, "round:import", { file: DEMO_ROUND, start: true }),
+  ).roundId;
   return { first, second };
 }
 

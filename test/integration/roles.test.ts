@@ -249,7 +249,8 @@ describe("HTTP routes", () => {
     expect((exported.body as { digest: string }).digest).toBe(digest);
     // The round's own chair may download it too; the locked round stays closed to the rest.
     expect((await exportAs(f.roundId, f.tokens.chair)).status).toBe(200);
-    expect(await exportAs(f.roundId, f.tokens.voter)).toEqual(refused(403, "forbidden"));
+    // The lock deleted the round's card secrets: a card's token is no credential any more.
+    expect(await exportAs(f.roundId, f.tokens.voter)).toEqual(refused(401, "unauthorized"));
     expect(await exportAs(f.roundId, otherChair)).toEqual(refused(403, "forbidden"));
   });
 
