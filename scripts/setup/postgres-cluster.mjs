@@ -34,22 +34,24 @@ const maxSocketDirBytes = 90;
 
 const majors = new Map();
 
-/** Major version of the server in bindir (e.g. 15), or null when it does not run. */
-function majorOf(bindir) {
-  if (!majors.has(bindir)) {
-    const result = spawnSync(join(bindir, "postgres"), ["--version"], { encoding: "utf8" });
+/** Major version of a PostgreSQL program (e.g. 15 for "pg_dump (PostgreSQL) 15.18"), or null. */
+export function majorOf(bindir, program = "postgres") {
+  const path = join(bindir, program);
+  if (!majors.has(path)) {
+    const result = spawnSync(path, ["--version"], { encoding: "utf8" });
     const match = /\(PostgreSQL\)\s+(\d+)/.exec(result.stdout ?? "");
-    majors.set(bindir, match ? Number(match[1]) : null);
+    majors.set(path, match ? Number(match[1]) : null);
   }
-  return majors.get(bindir);
+  return majors.get(path);
 }
 
 /**
  * The folder of the server binaries (postgres, initdb, pg_dump…): of the given major version
  * when a cluster already exists, else the newest found. Looks at `pg_config --bindir`,
- * Debian's /usr/lib/postgresql/N/bin and PATH; null when there is no server.
+ * Debian's /usr/lib/postgresql/N/bin and PATH; null when there is no server. With
+ * program "pg_dump", the same for the client tools alone.
  */
-export function findServerBindir(major) {
+export function findServerBindir(major, program = "postgres") {
   const candidates = [];
   if (findOnPath("pg_config")) {
     const result = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
@@ -61,14 +63,14 @@ export function findServerBindir(major) {
   } catch {
     // no Debian packages
   }
-  const onPath = findOnPath("postgres");
+  const onPath = findOnPath(program);
   if (onPath) candidates.push(dirname(onPath));
 
   const found = [...new Set(candidates)]
-    .filter((dir) => existsSync(join(dir, "postgres")) && majorOf(dir) !== null)
-    .sort((a, b) => majorOf(b) - majorOf(a));
+    .filter((dir) => existsSync(join(dir, program)) && majorOf(dir, program) !== null)
+    .sort((a, b) => majorOf(b, program) - majorOf(a, program));
   if (major === undefined) return found[0] ?? null;
-  return found.find((dir) => majorOf(dir) === major) ?? null;
+  return found.find((dir) => majorOf(dir, program) === major) ?? null;
 }
 
 /** The server binaries for a cluster made by `major` (undefined for a new one). */

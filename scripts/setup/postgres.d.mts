@@ -14,6 +14,8 @@ export interface PostgresHandle {
 export interface SpawnedPostgres extends PostgresHandle {
   /** The real cluster folder: <dataDir>/postgres, or where that symlink points. */
   clusterDir: string;
+  /** The server's own binaries (postgres, psql, pg_dump…), of the cluster's version. */
+  bindir: string;
 }
 
 export interface PostgresOptions {
@@ -23,5 +25,9 @@ export interface PostgresOptions {
 
 export function startPostgres(options: PostgresOptions): Promise<PostgresHandle>;
 export function spawnPostgres(options: PostgresOptions): Promise<SpawnedPostgres>;
-export function pingPostgres(url: string, timeoutMs?: number): Promise<void>;
+/** Resolves to the server's major version once it accepts the URL's credentials (15+). */
+export function pingPostgres(url: string, timeoutMs?: number): Promise<number>;
+/** The URL with its password masked, for a log line. */
 export function withoutPassword(url: string): string;
+/** libpq arguments for a client program: the URL without its password, which goes to env. */
+export function libpqTarget(url: string): { url: string; env: { PGPASSWORD?: string } };

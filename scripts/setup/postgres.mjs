@@ -47,7 +47,7 @@ export async function spawnPostgres({ dataDir }) {
     await server.stop();
     throw error;
   }
-  return { url: socketUrl(socketDir, databaseName), stop: server.stop, clusterDir };
+  return { url: socketUrl(socketDir, databaseName), stop: server.stop, clusterDir, bindir };
 }
 
 /**
@@ -212,7 +212,8 @@ function tail(file, lines = 15) {
 }
 
 /**
- * Resolves when the PostgreSQL at url accepts our credentials and is version 15 or newer.
+ * Resolves to the major version of the PostgreSQL at url once it accepts our credentials;
+ * refuses a server older than 15.
  * Through node-postgres, exactly as the server will connect (TLS and passwords included),
  * so it needs no client tools beside a managed server; hence only after `npm install`.
  */
@@ -228,9 +229,11 @@ export async function pingPostgres(url, timeoutMs = 5_000) {
   try {
     await client.connect();
     const { rows } = await client.query("select current_setting('server_version_num')::int as v");
-    if (rows[0].v < minimumMajor * 10_000) {
-      throw new SetupError(`is version ${rows[0].v}; ${minimumMajor} or newer is needed`);
+    const major = Math.floor(rows[0].v / 10_000);
+    if (major < minimumMajor) {
+      throw new SetupError(`is version ${major}; ${minimumMajor} or newer is needed`);
     }
+    return major;
   } catch (error) {
     throw new SetupError(`PostgreSQL at ${withoutPassword(url)} ${describe(error)}`);
   } finally {
@@ -245,4 +248,23 @@ function describe(error) {
 /** The URL fit for a log line: the password, in the authority or as a parameter, masked. */
 export function withoutPassword(url) {
   return url.replace(/(\/\/[^:/@]*):[^@/]*@/, "$1:***@").replace(/([?&]password=)[^&]*/, "$1***");
+}
+
+/**
+ * libpq arguments for url with its password moved to PGPASSWORD, so that it does not show
+ * in the process list.
+ */
+export function libpqTarget(url) {
+  let password;
+  const withoutSecret = url
+    .replace(/^(postgres(?:ql)?:\/\/[^:/@?#]*):([^@/?#]*)@/, (_, user, secret) => {
+      password = decodeURIComponent(secret);
+      return `${user}@`;
+    })
+    .replace(/([?&])password=([^&#]*)&?/, (_, separator, secret) => {
+      password = decodeURIComponent(secret);
+      return separator;
+    })
+    .replace(/[?&]$/, "");
+  return { url: withoutSecret, env: password === undefined ? {} : { PGPASSWORD: password } };
 }
