@@ -167,7 +167,7 @@ function readPidFile(pgdata) {
   }
 }
 
-/** A hint when a postgres from an earlier run (e.g. of a killed `npm start`) holds the cluster. */
+/** A hint when another postmaster holds the cluster (a running or a killed `npm start`'s). */
 function otherPostmaster(pgdata, ownPid) {
   const pid = Number(readPidFile(pgdata)?.[0]);
   if (!Number.isInteger(pid) || pid <= 0 || pid === ownPid) return "";
@@ -176,7 +176,7 @@ function otherPostmaster(pgdata, ownPid) {
   } catch {
     return ""; // not running: a stale file, which postgres itself ignores
   }
-  return ` A postgres from an earlier run (PID ${pid}) still runs on this cluster; stop it with: kill -INT ${pid}.`;
+  return ` Another postgres (PID ${pid}) runs on this cluster: that of an \`npm start\`, or one a killed run left behind (stop it with: kill -INT ${pid}).`;
 }
 
 /** Makes the database `jingpin` when the cluster does not have it yet. */
