@@ -7,13 +7,13 @@
  *   npm run bench -- [phones=300] [rounds=3]
  */
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import demo from "../shared/demo-round.json" with { type: "json" };
+import { scratchDataDir } from "../test/utils/scratch-dir.ts";
 import { login, spawnServer } from "../test/utils/server-process.ts";
 import { call, connectClient, expectOk, waitFor } from "../test/utils/socket-client.ts";
+import { spawnPostgres } from "./setup/postgres.mjs";
 import { spawnRedis } from "./setup/redis.mjs";
 
 const phones = Number(process.argv[2] ?? 300);
@@ -24,10 +24,12 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-const dataDir = await mkdtemp(join(tmpdir(), "jingpin-bench-"));
+const dataDir = await scratchDataDir("jingpin-bench-");
 const redis = await spawnRedis({ dataDir });
+const postgres = await spawnPostgres({ dataDir });
 const server = await spawnServer({
   REDIS_URL: redis.url,
+  DATABASE_URL: postgres.url,
   KEY_PREFIX: "bench:",
   ORGANIZER_PASSWORD: "bench-pass",
 });
@@ -100,5 +102,6 @@ try {
 } finally {
   await server.stop();
   await redis.stop();
+  await postgres.stop();
   await rm(dataDir, { recursive: true, force: true });
 }

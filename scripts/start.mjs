@@ -1,12 +1,13 @@
-// `npm start`: install what is missing, build the client, start Redis, then run the server
-// until Ctrl-C. Plain Node with no dependencies, because it runs before `npm install`.
+// `npm start`: install what is missing, build the client, start Redis and PostgreSQL, then
+// run the server until Ctrl-C. Plain Node with no dependencies, because it runs before `npm install`.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildClient } from "./setup/client-build.mjs";
-import { ensureDebianPackage, REDIS_SERVER } from "./setup/debian-package.mjs";
+import { ensureDebianPackage, POSTGRESQL, REDIS_SERVER } from "./setup/debian-package.mjs";
 import { lanAddress } from "./setup/network.mjs";
 import { ensureNodeModules } from "./setup/node-modules.mjs";
+import { startPostgres, withoutPassword } from "./setup/postgres.mjs";
 import { startRedis } from "./setup/redis.mjs";
 import { repoRoot, SetupError } from "./setup/shell.mjs";
 
@@ -17,12 +18,13 @@ async function main() {
   const serverArgs = withoutLeadingDashDash(process.argv.slice(2));
   await ensureNodeModules();
   if (!process.env.REDIS_URL) await ensureDebianPackage(REDIS_SERVER);
+  if (!process.env.DATABASE_URL) await ensureDebianPackage(POSTGRESQL);
   if ((await buildClient()) === "failed") throw new SetupError("the client build failed");
   if (!existsSync(serverEntry)) throw new SetupError("server/main.ts does not exist yet");
 
   // From here on a signal must stop what was started, in order; installed before Redis
   // starts because the default action would leave a detached redis-server running.
-  let redis;
+  const stores = []; // stopped in the order started: Redis, then PostgreSQL
   let server;
   let stopping = false;
   const stopAll = async (signal) => {
@@ -30,16 +32,27 @@ async function main() {
     stopping = true;
     console.log(`[start] ${signal}: stopping…`);
     const killed = server ? await stopServer(server) : false;
-    await redis?.stop();
-    console.log(killed ? "[start] stopped (server killed)" : "[start] stopped cleanly");
-    process.exit(killed ? 1 : 0);
+    const storesStopped = await stopStores(stores);
+    const clean = !killed && storesStopped;
+    console.log(clean ? "[start] stopped cleanly" : "[start] stopped, not cleanly (see above)");
+    process.exit(clean ? 0 : 1);
   };
   process.on("SIGINT", stopAll);
   process.on("SIGTERM", stopAll);
 
   const dataDir = resolve(process.env.DATA_DIR || join(repoRoot, "data"));
-  redis = await startRedis({ dataDir });
+  const redis = await startRedis({ dataDir });
+  stores.push({ name: "Redis", ...redis });
   console.log(`[start] Redis ${redis.url}, data in ${dataDir}`);
+  let postgres;
+  try {
+    postgres = await startPostgres({ dataDir });
+  } catch (error) {
+    await stopStores(stores);
+    throw error;
+  }
+  stores.push({ name: "PostgreSQL", ...postgres });
+  console.log(`[start] PostgreSQL ${withoutPassword(postgres.url)}`);
 
   const port = process.env.PORT || "3000";
   const env = {
@@ -47,6 +60,7 @@ async function main() {
     PORT: port,
     HOST: process.env.HOST || "0.0.0.0",
     REDIS_URL: redis.url,
+    DATABASE_URL: postgres.url,
     DATA_DIR: dataDir,
     PUBLIC_URL: process.env.PUBLIC_URL || `http://${lanAddress()}:${port}`,
   };
@@ -59,13 +73,28 @@ async function main() {
   });
   server.once("error", (error) => {
     console.error(`[start] could not start the server: ${error.message}`);
-    redis.stop().then(() => process.exit(1));
+    stopStores(stores).then(() => process.exit(1));
   });
   server.once("exit", (code, signal) => {
     if (stopping) return;
-    console.error(`[start] the server exited (${signal ?? `code ${code}`}); stopping Redis`);
-    redis.stop().then(() => process.exit(code ?? 1));
+    const how = signal ?? `code ${code}`;
+    console.error(`[start] the server exited (${how}); stopping Redis and PostgreSQL`);
+    stopStores(stores).then(() => process.exit(code ?? 1));
   });
+}
+
+/** Stops each store in turn, the next one also when one fails. Resolves to whether all did. */
+async function stopStores(stores) {
+  let allStopped = true;
+  for (const { name, stop } of stores) {
+    try {
+      await stop();
+    } catch (error) {
+      console.error(`[start] could not stop ${name}: ${error.message}`);
+      allStopped = false;
+    }
+  }
+  return allStopped;
 }
 
 /** SIGTERM, then SIGKILL after a bound. Resolves to whether it had to be killed. */

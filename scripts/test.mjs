@@ -3,7 +3,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildClient } from "./setup/client-build.mjs";
-import { CHROMIUM, CJK_FONTS, ensureDebianPackage, REDIS_SERVER } from "./setup/debian-package.mjs";
+import {
+  CHROMIUM,
+  CJK_FONTS,
+  ensureDebianPackage,
+  POSTGRESQL,
+  REDIS_SERVER,
+} from "./setup/debian-package.mjs";
 import { checkLockfile, ensureNodeModules } from "./setup/node-modules.mjs";
 import { findOnPath, localBin, repoRoot, run, SetupError } from "./setup/shell.mjs";
 
@@ -17,8 +23,10 @@ async function main() {
   const vitestArgs = process.argv[2] === "--" ? process.argv.slice(3) : process.argv.slice(2);
   try {
     await ensureNodeModules();
-    // Tests start their own redis-server (test/utils/global-setup.ts) unless REDIS_URL is set.
+    // Tests start their own redis-server and postgres (test/utils/global-setup.ts) unless
+    // REDIS_URL or DATABASE_URL is set.
     if (!process.env.REDIS_URL) await ensureDebianPackage(REDIS_SERVER);
+    if (!process.env.DATABASE_URL) await ensureDebianPackage(POSTGRESQL);
     await ensureDebianPackage(CHROMIUM);
     await ensureDebianPackage(CJK_FONTS);
   } catch (error) {

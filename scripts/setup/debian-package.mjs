@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { findServerBindir } from "./postgres-cluster.mjs";
 import { findOnPath, log, run, SetupError } from "./shell.mjs";
 
 /** Server storage. Without root, REDIS_URL pointing at an existing Redis is the way out. */
@@ -7,6 +8,18 @@ export const REDIS_SERVER = {
   pkg: "redis-server",
   purpose: "stores the live session",
   alternative: "or set REDIS_URL=redis://HOST:PORT to use an existing Redis 7",
+};
+
+/**
+ * The records' store. Debian's package puts the server in /usr/lib/postgresql/N/bin, off
+ * PATH. Its set-up may also make and start a cluster of its own (N/main on localhost:5432):
+ * the project's private server is another one and leaves that alone.
+ */
+export const POSTGRESQL = {
+  pkg: "postgresql",
+  purpose: "stores the records",
+  alternative: "or set DATABASE_URL=postgresql://… to use an existing PostgreSQL 15+",
+  isPresent: () => findServerBindir() !== null,
 };
 
 /** Browser tests drive Debian's chromium through playwright-core; no browser is downloaded. */

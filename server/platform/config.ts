@@ -18,7 +18,11 @@ export const ConfigSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** The Redis that holds all live state; `npm start` passes its private one. */
   REDIS_URL: z.string().url(),
-  /** The PostgreSQL that holds the records; `npm start` passes its private one. */
+  /**
+   * The PostgreSQL that holds the records; `npm start` passes its private one. A libpq
+   * connection string, not checked as a WHATWG URL: libpq also reads forms such as
+   * postgresql://user@/db?host=/run/socket, which `new URL()` refuses.
+   */
   DATABASE_URL: z.string().min(1),
   /** Prefix of every Redis key, so several deployments or tests can share one Redis. */
   KEY_PREFIX: z

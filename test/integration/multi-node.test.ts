@@ -15,6 +15,7 @@ import { DEMO_ROUND, deleteByPrefix } from "../utils/test-app.ts";
 const keyPrefix = `${inject("redisKeyPrefix")}multi-${randomBytes(3).toString("hex")}:`;
 const env = {
   REDIS_URL: inject("redisUrl"),
+  DATABASE_URL: inject("databaseUrl"),
   KEY_PREFIX: keyPrefix,
   ORGANIZER_PASSWORD: "multi-node-pass",
 };

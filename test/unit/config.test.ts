@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../server/platform/config.ts";
 
-const base = { REDIS_URL: "redis://127.0.0.1:6379" };
+const base = {
+  REDIS_URL: "redis://127.0.0.1:6379",
+  DATABASE_URL: "postgresql:///jingpin?host=/var/lib/jingpin/socket&user=postgres",
+};
+
+describe("DATABASE_URL", () => {
+  it("is required", () => {
+    expect(() => parseConfig({ REDIS_URL: base.REDIS_URL })).toThrow(/DATABASE_URL/);
+    expect(() => parseConfig({ ...base, DATABASE_URL: "" })).toThrow(/DATABASE_URL/);
+  });
+
+  it("takes libpq's socket forms as given", () => {
+    const socket = "postgresql://postgres@/jingpin?host=/tmp/jingpin-pgsock-1";
+    expect(parseConfig({ ...base, DATABASE_URL: socket }).DATABASE_URL).toBe(socket);
+    expect(parseConfig(base).DATABASE_URL).toBe(base.DATABASE_URL);
+  });
+});
 
 describe("TRUST_PROXY", () => {
   it("trusts no proxy by default", () => {

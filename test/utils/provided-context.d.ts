@@ -11,9 +11,15 @@ declare module "vitest" {
      * other's keys; keys under it are deleted after the run.
      */
     redisKeyPrefix: string;
-    /** A PostgreSQL server reserved for this run (its maintenance database's URL). */
+    /**
+     * A PostgreSQL server reserved for this test run: a private postgres in a throw-away
+     * folder, or DATABASE_URL. Tests make their own databases on it (test-database.ts).
+     */
     databaseUrl: string;
-    /** Names of the databases this run creates start with this (test/utils/file-database.ts). */
-    databasePrefix: string;
+    /**
+     * Unique to this run and project, e.g. "jingpin_test_1a2b3c4d_": the start of every
+     * test database's name; those left behind are dropped after the run.
+     */
+    testDatabasePrefix: string;
   }
 }
