@@ -5,6 +5,7 @@ import { createApp } from "./app.ts";
 import { parseConfig } from "./platform/config.ts";
 import { consoleLogger, errorFields } from "./platform/logger.ts";
 import { connectDatabase, migrateToLatest } from "./records/db.ts";
+import { upgradeLegacyRounds } from "./records/upgrade.ts";
 
 /** The composition root: reads config, connects Redis, listens, prints the links. */
 const config = parseConfig(process.env);
@@ -47,6 +48,8 @@ const app = createApp({
   trustProxy: config.TRUST_PROXY,
 });
 
+// Rounds an older version kept in Redis alone move into the records before the node serves.
+await upgradeLegacyRounds(app.services);
 // Rounds kept by an older version may hold card secrets themselves: keep only their hashes.
 const hashed = await app.services.cards.hashLegacySecrets();
 if (hashed > 0) logger.info("card secrets of older rounds replaced by their hashes", { hashed });

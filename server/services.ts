@@ -96,7 +96,7 @@ export function createServices(o: ServiceOptions): Services {
     audit,
     records,
     rounds,
-    cards: createCardStore(o.redis, keys),
+    cards: createCardStore(o.redis, keys, records.rounds),
     sessions,
     ballots,
     decisions,

@@ -9,7 +9,10 @@ export function redisKeys(prefix: string) {
     organizerSecret: `${prefix}secret:organizer`,
     projectorToken: `${prefix}secret:projector`,
     loginAttempts: (bucket: string) => `${prefix}login:${bucket}`,
-    /** Sorted set of round ids by creation time. */
+    /**
+     * A version before the records: its round ids by creation time, and each round's
+     * configuration; read (and deleted) only by the upgrade (records/upgrade.ts).
+     */
     rounds: `${prefix}rounds`,
     activeRound: `${prefix}active-round`,
     config: (id: string) => `${round(id)}config`,

@@ -86,6 +86,15 @@ export interface RoundRecords {
     config: RoundConfig,
     audit: AuditRecord,
   ): Promise<"ok" | "round_not_found" | "round_frozen">;
+  /**
+   * Takes in a round kept by a version before the records (upgrade.ts): in session, its
+   * rules frozen as it was imported then, started when it was created. "already" when the
+   * records hold it, "conflict" when they hold another round under its id.
+   */
+  adopt(
+    round: { id: string; config: RoundConfig; createdAt: Date },
+    audit: AuditRecord,
+  ): Promise<"ok" | "already" | "conflict">;
   /** Freezes the draft; a round already started answers with its frozen rules. */
   start(
     id: string,
@@ -281,6 +290,43 @@ export function createRoundRecords(db: Db): RoundRecords {
         await insertAudit(tx, [audit]);
       });
       return "ok";
+    },
+
+    async adopt({ id, config, createdAt }, audit) {
+      return db.transaction().execute(async (tx) => {
+        // The primary key decides between nodes adopting the same round at once.
+        const inserted = await tx
+          .insertInto("rounds")
+          .values({
+            id,
+            title: config.title,
+            kind: "formal",
+            config: JSON.stringify(config),
+            created_at: createdAt,
+            updated_at: createdAt,
+          })
+          .onConflict((oc) => oc.column("id").doNothing())
+          .returning("id")
+          .executeTakeFirst();
+        if (!inserted) {
+          const held = await tx
+            .selectFrom("rounds")
+            .select("config")
+            .where("id", "=", id)
+            .executeTakeFirstOrThrow();
+          const same = configSha256(held.config as RoundConfig) === configSha256(config);
+          return same ? ("already" as const) : ("conflict" as const);
+        }
+        // Linked as a draft (a frozen round's parts never change), then started at once.
+        await linkParts(tx, id, config);
+        await tx
+          .updateTable("rounds")
+          .set({ status: "session", config_sha256: configSha256(config), started_at: createdAt })
+          .where("id", "=", id)
+          .execute();
+        await insertAudit(tx, [audit]);
+        return "ok" as const;
+      });
     },
 
     async replaceDraft(id, config, audit) {

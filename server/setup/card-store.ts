@@ -5,6 +5,7 @@ import type { CardInfo, IssuedCard } from "../../shared/protocol/index.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import { newToken, tokenHash } from "../platform/secrets.ts";
+import type { RoundRecords } from "../records/round-records.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 
@@ -66,7 +67,7 @@ type VoidOutcome = CardInfo | "card_not_found" | "card_void" | "round_locked";
  * anywhere records who holds it (cards are handed out at the door like paper ballots).
  * A secret is seen once, in the reply that made it.
  */
-export function createCardStore(redis: Redis, keys: RedisKeys) {
+export function createCardStore(redis: Redis, keys: RedisKeys, records: RoundRecords) {
   const issueScript = defineAuditedScript(redis, "card_issue", lua("card-issue"));
   const rotateScript = defineAuditedScript(redis, "card_rotate", lua("card-rotate"));
   const voidScript = defineAuditedScript(redis, "card_void", lua("card-void"));
@@ -113,13 +114,14 @@ export function createCardStore(redis: Redis, keys: RedisKeys) {
 
     /**
      * Rounds stored by a version before secrets were hashed keep each card's secret in its
-     * record (`{ group, token }`). Run at start-up: each such record is replaced by
-     * `{ group, secret: sha256(token) }`, which is also the key of the card's credential, so
-     * a later reissue deletes the right one. Returns how many records were replaced.
+     * record (`{ group, token }`). Run at start-up, once the rounds kept in Redis alone are in
+     * the records (records/upgrade.ts): in each round in session each such record is replaced
+     * by `{ group, secret: sha256(token) }`, which is also the key of the card's credential,
+     * so a later reissue deletes the right one. Returns how many records were replaced.
      */
     async hashLegacySecrets(): Promise<number> {
       let replaced = 0;
-      for (const roundId of await redis.zrange(keys.rounds, 0, -1)) {
+      for (const roundId of await records.inSession()) {
         const cards = await redis.hgetall(keys.cards(roundId));
         for (const [id, raw] of Object.entries(cards)) {
           const record = JSON.parse(raw) as { group: string; token?: unknown };
