@@ -8,8 +8,10 @@ import type { AuditEntry } from "../../shared/protocol/index.ts";
 import { verifyRoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { recordsSnapshot } from "../utils/records-snapshot.ts";
+import { login, spawnServer } from "../utils/server-process.ts";
 import { type ClientSocket, call, connectClient, expectOk } from "../utils/socket-client.ts";
 import { deleteByPrefix, fetchExport, startTestApp, type TestApp } from "../utils/test-app.ts";
+import { createTestDatabase } from "../utils/test-database.ts";
 
 /** test/fixtures/redis-v0-rounds.json: Redis as version 1af435d wrote it (its generator says how). */
 interface Fixture {
@@ -298,5 +300,39 @@ describe("the first start after a version that kept the rounds in Redis", () => 
     }
     expect(left).toEqual([]);
     expect(await redis.sismember(t.app.services.keys.exportsPending, roundB.id)).toBe(0);
+  });
+});
+
+describe("npm start on a Redis of the version before the records", () => {
+  it("moves the old rounds before the server listens", async () => {
+    const prefix = `${inject("redisKeyPrefix")}v0-main-${randomBytes(3).toString("hex")}:`;
+    await loadFixture(redis, prefix);
+    // An empty database: the server migrates it, then upgrades, then listens.
+    const database = await createTestDatabase();
+    const server = await spawnServer({
+      REDIS_URL: inject("redisUrl"),
+      DATABASE_URL: database.url,
+      KEY_PREFIX: prefix,
+      ORGANIZER_PASSWORD: "upgrade-pass",
+    });
+    try {
+      expect(await redis.exists(`${prefix}rounds`)).toBe(0);
+      const socket = await connectClient(server.url, await login(server.url, "upgrade-pass"));
+      try {
+        const list = expectOk(await call(socket, "round:list", {}));
+        expect(list.map((r) => [r.id, r.status, r.digest])).toEqual(
+          expect.arrayContaining([
+            [roundA.id, "session", null],
+            [roundB.id, "locked", roundB.digest],
+          ]),
+        );
+      } finally {
+        socket.close();
+      }
+    } finally {
+      await server.stop();
+      await deleteByPrefix(redis, prefix);
+      await database.drop();
+    }
   });
 });
