@@ -74,6 +74,9 @@ describe("the lock while PostgreSQL is down", () => {
       ok: false,
       error: "records_unavailable",
     });
+    const health = await fetch(`${app.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({ ok: true, data: { redis: true, records: false } });
     const keysOfRound = async () =>
       (await app.redis.keys(`${app.keyPrefix}*`)).filter((k) => k.includes(roundId));
     expect((await keysOfRound()).length).toBeGreaterThan(0);
@@ -88,6 +91,8 @@ describe("the lock while PostgreSQL is down", () => {
     const after = await landed;
     expect(after.digest).toBe(digest);
 
+    const healthy = await fetch(`${app.url}/healthz`);
+    expect(await healthy.json()).toEqual({ ok: true, data: { redis: true, records: true } });
     const file = await fetchExport(app.url, roundId, app.organizerToken);
     expect(file.digest).toBe(digest);
     expect(verifyRoundExport(JSON.parse(JSON.stringify(file))).ok).toBe(true);
