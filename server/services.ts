@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { sql } from "kysely";
 import type { AppServer } from "./app-types.ts";
 import { type BallotStore, createBallotStore } from "./live/ballot-store.ts";
 import { createDecisionStore, type DecisionStore } from "./live/decision-store.ts";
@@ -27,8 +28,10 @@ export interface Records {
 
 /** Everything a handler may use; built once per node from the injected clients. */
 export interface Services {
-  redis: Redis;
+  /** Key names (for tests and scripts that inspect Redis); handlers use the stores. */
   keys: RedisKeys;
+  /** Whether each store answers (GET /healthz). */
+  health(): Promise<{ redis: boolean; records: boolean }>;
   io: AppServer;
   logger: Logger;
   publicUrl: () => string;
@@ -86,8 +89,20 @@ export function createServices(o: ServiceOptions): Services {
     },
   });
   return {
-    redis: o.redis,
     keys,
+    async health() {
+      const [redis, records] = await Promise.all([
+        o.redis.ping().then(
+          (r) => r === "PONG",
+          () => false,
+        ),
+        sql`select 1`.execute(o.db).then(
+          () => true,
+          () => false,
+        ),
+      ]);
+      return { redis, records };
+    },
     io: o.io,
     logger: o.logger,
     publicUrl: o.publicUrl,

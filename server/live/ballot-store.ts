@@ -69,6 +69,7 @@ function parseMeta(meta: string): { seq: number; receipt: string } {
 export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: number) {
   const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 7);
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
+  const feedScript = defineScript(redis, "feed_version", lua("feed-version"), 2);
 
   return {
     async submit(a: SubmitArgs): Promise<SubmitOutcome> {
@@ -178,9 +179,12 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
      * change, so a client can drop any older one.
      */
     async progress(roundId: string, candidateIds: string[], bump = false): Promise<Progress> {
+      // Taken first, and never recreated for a round whose lock has landed (no state).
+      const version = Number(
+        (await feedScript([keys.state(roundId), keys.feedVersion(roundId)], [bump ? "1" : "0"])) ??
+          0,
+      );
       const pipe = redis.pipeline();
-      if (bump) pipe.incr(keys.feedVersion(roundId));
-      else pipe.get(keys.feedVersion(roundId));
       pipe.hgetall(keys.activeCards(roundId));
       pipe.hgetall(keys.evaluated(roundId));
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
@@ -191,10 +195,9 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       };
       const scored: Progress["scored"] = {};
       candidateIds.forEach((c, i) => {
-        scored[c] = counts(i + 3);
+        scored[c] = counts(i + 2);
       });
-      const version = Number(replies[0]?.[1] ?? 0);
-      return { roundId, version, cards: counts(1), scored, evaluated: counts(2) };
+      return { roundId, version, cards: counts(0), scored, evaluated: counts(1) };
     },
 
     /** All evaluation ballots of a locked round: card-less and sorted. */

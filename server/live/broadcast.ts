@@ -24,8 +24,7 @@ export async function screenUpdate(
   roundId: string,
   bump = false,
 ): Promise<ScreenData> {
-  const key = s.keys.feedVersion(roundId);
-  const version = bump ? await s.redis.incr(key) : Number((await s.redis.get(key)) ?? 0);
+  const version = await s.sessions.feedVersion(roundId, bump);
   return { ...(await s.results.screen(roundId)), version };
 }
 

@@ -70,7 +70,7 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
       const round = await s.rounds.config(roundId);
       if (!round) return fail("round_not_found");
       if (p.role === "voter") {
-        const status = await s.redis.hget(s.keys.cardStatus(roundId), p.cardId);
+        const status = await s.cards.status(roundId, p.cardId);
         if (status !== "active") return fail("card_void");
       }
       const staff = STAFF_ROLES.includes(p.role);

@@ -143,6 +143,7 @@ export function createLockService(d: LockDeps) {
     const all = [...credentials, ...roundKeys];
     for (let i = 0; i < all.length; i += 500) await redis.unlink(...all.slice(i, i + 500));
     await redis.srem(keys.exportsPending, roundId);
+    await redis.zrem(keys.tallyDue, roundId);
   }
 
   return {

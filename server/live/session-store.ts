@@ -67,6 +67,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
     close: defineAuditedScript(redis, "window_close", lua("window-close")),
     showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
     evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
+    feedVersion: defineScript(redis, "feed_version", lua("feed-version"), 2),
   };
   type Code = "ok" | "round_locked" | "bad_state" | "round_not_found";
   /**
@@ -97,6 +98,21 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
         if (landed) return { ...landed.state, serverNow: now };
       }
       return toState(roundId, h, windows, revealed, now);
+    },
+
+    /**
+     * The round's feed version, the next one when `bump` (shared/protocol Progress.version):
+     * from Redis while it holds the round, then from the records (the last live version plus
+     * the projector view's changes since, so it keeps increasing).
+     */
+    async feedVersion(roundId: string, bump: boolean): Promise<number> {
+      const v = await scripts.feedVersion(
+        [keys.state(roundId), keys.feedVersion(roundId)],
+        [bump ? "1" : "0"],
+      );
+      if (typeof v === "number") return v;
+      const landed = await this.landed(roundId);
+      return landed ? landed.progress.version + landed.state.version : 0;
     },
 
     /** A landed round's final state and counts; null while Redis holds the round. */

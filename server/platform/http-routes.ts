@@ -97,7 +97,8 @@ export function httpRoutes(s: Services): Router {
   });
 
   r.get("/healthz", async (_req, res) => {
-    res.json(ok({ redis: (await s.redis.ping()) === "PONG" }));
+    const health = await s.health();
+    res.status(health.redis && health.records ? 200 : 503).json(ok(health));
   });
 
   // A body express.json() cannot read (broken JSON, too large) gets a code like any other

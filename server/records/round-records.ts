@@ -1,5 +1,5 @@
 import { sql, type Transaction } from "kysely";
-import { canonicalJson } from "../../shared/canonical-json.ts";
+import { canonicalJson, compareCodePoints } from "../../shared/canonical-json.ts";
 import type { Progress, SessionState } from "../../shared/protocol/index.ts";
 import type { RoundExport, TieDecision } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
@@ -489,8 +489,12 @@ export function createRoundRecords(db: Db): RoundRecords {
           })
           .where("id", "=", id)
           .execute();
+        // In the canonical order of their text: nothing stored shows the order of submission.
         const rows = <T>(list: T[], column: string) =>
-          list.map((item, ordinal) => ({ round_id: id, ordinal, [column]: JSON.stringify(item) }));
+          list
+            .map((item) => canonicalJson(item))
+            .sort(compareCodePoints)
+            .map((text, ordinal) => ({ round_id: id, ordinal, [column]: text }));
         // In chunks: a large round has tens of thousands of ballots (bind parameters ≤ 65535).
         const chunks = <T>(list: T[]) =>
           Array.from({ length: Math.ceil(list.length / 5000) }, (_, i) =>
@@ -511,7 +515,14 @@ export function createRoundRecords(db: Db): RoundRecords {
         if (landed.decisions.length > 0) {
           await tx
             .insertInto("round_decisions")
-            .values(rows(landed.decisions, "decision") as never)
+            // Decisions keep their order: a later one is settled after an earlier one.
+            .values(
+              landed.decisions.map((d, ordinal) => ({
+                round_id: id,
+                ordinal,
+                decision: JSON.stringify(d),
+              })),
+            )
             .execute();
         }
         await tx

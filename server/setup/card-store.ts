@@ -177,6 +177,11 @@ export function createCardStore(redis: Redis, keys: RedisKeys, records: RoundRec
       return info(cardId, raw ? (JSON.parse(raw) as StoredCard).group : "", false);
     },
 
+    /** "active", "void", or null for a card the round does not have (or no longer holds). */
+    async status(roundId: string, cardId: string): Promise<string | null> {
+      return redis.hget(keys.cardStatus(roundId), cardId);
+    },
+
     async list(roundId: string): Promise<CardInfo[]> {
       const [cards, status] = await Promise.all([
         redis.hgetall(keys.cards(roundId)),

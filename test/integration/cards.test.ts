@@ -38,8 +38,11 @@ async function everythingStored(): Promise<string> {
   return parts.join("\n");
 }
 
+/** The trail after the round's own import and start. */
 const auditActions = async (s: SeededRound) =>
-  expectOk(await call(s.organizer, "audit:list", { roundId: s.roundId })).map((e) => e.action);
+  expectOk(await call(s.organizer, "audit:list", { roundId: s.roundId }))
+    .map((e) => e.action)
+    .filter((a) => a !== "round:import" && a !== "round:start");
 
 describe("voiding a card", () => {
   it("withdraws its ballots while scoring is open: counts drop, the phone is told, the export lacks them", async () => {
@@ -229,7 +232,8 @@ describe("issuing cards", () => {
       ok: false,
       error: "round_locked",
     });
-    expect(expectOk(await call(organizer, "cards:list", { roundId }))).toHaveLength(1);
+    // The lock landed: the cards went with the rest of what Redis held of the round.
+    expect(expectOk(await call(organizer, "cards:list", { roundId }))).toEqual([]);
   });
 
   it("keeps only hashes of the secrets an older version stored in card records", async () => {

@@ -62,6 +62,8 @@ describe("the lock", () => {
       expectOk(await call(organizer, "server:info", {})).projectorToken,
     );
     expectOk(await call(projector, "session:join", {}));
+    const phone = await t.client(cards[0]?.token ?? "");
+    expectOk(await call(phone, "session:join", {}));
     const lockedState = waitFor(
       projector,
       "session:state",
@@ -76,7 +78,6 @@ describe("the lock", () => {
       ok: false,
       error: "round_locked",
     });
-    const phone = await t.client(cards[0]?.token ?? "");
     const ballot = {
       candidateId: "C1",
       scores: { knowledge: 1, skills: 1, quality: 1 },
@@ -96,5 +97,7 @@ describe("the lock", () => {
       error: "round_locked",
     });
     expect((await exportOf(roundId)).digest).toBe(digest);
+    // Landed: the card secrets are gone with the rest of the round's keys.
+    await expect(t.client(cards[0]?.token ?? "")).rejects.toThrow("unauthorized");
   });
 });
