@@ -5,7 +5,6 @@ import { createApp } from "./app.ts";
 import { parseConfig } from "./platform/config.ts";
 import { consoleLogger, errorFields } from "./platform/logger.ts";
 import { connectDatabase, migrateToLatest } from "./records/db.ts";
-import { upgradeLegacyRounds } from "./records/upgrade.ts";
 
 /** The composition root: reads config, connects Redis, listens, prints the links. */
 const config = parseConfig(process.env);
@@ -49,7 +48,7 @@ const app = createApp({
 });
 
 // Rounds an older version kept in Redis alone move into the records before the node serves.
-await upgradeLegacyRounds(app.services);
+await app.services.legacy.upgrade();
 // Rounds kept by an older version may hold card secrets themselves: keep only their hashes.
 const hashed = await app.services.cards.hashLegacySecrets();
 if (hashed > 0) logger.info("card secrets of older rounds replaced by their hashes", { hashed });

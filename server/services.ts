@@ -17,6 +17,7 @@ import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.
 import { type AuditRecords, createAuditRecords } from "./records/audit-records.ts";
 import type { Db } from "./records/db.ts";
 import { createRoundRecords, type RoundRecords } from "./records/round-records.ts";
+import { createLegacyRounds, type LegacyRounds } from "./records/upgrade.ts";
 import { type CardStore, createCardStore } from "./setup/card-store.ts";
 import { createRoundStore, type RoundStore } from "./setup/round-store.ts";
 
@@ -49,6 +50,8 @@ export interface Services {
   locks: LockService;
   purge: DiskPurge;
   tally: TallyFeed;
+  /** Rounds of a version that kept them in Redis alone, moved into the records at start-up. */
+  legacy: LegacyRounds;
 }
 
 export interface ServiceOptions {
@@ -120,5 +123,6 @@ export function createServices(o: ServiceOptions): Services {
     locks,
     purge: createDiskPurge(o.redis, keys, o.logger),
     tally: createTallyFeed(o.io, o.redis, keys, rounds, ballots, o.tallyIntervalMs, o.logger),
+    legacy: createLegacyRounds({ redis: o.redis, keys, records, audit, locks, logger: o.logger }),
   };
 }

@@ -1,12 +1,29 @@
+import type { Redis } from "ioredis";
 import type { RoundConfig } from "../../shared/round-file.ts";
-import { errorFields } from "../platform/logger.ts";
-import type { Services } from "../services.ts";
+import type { LockService } from "../live/lock-service.ts";
+import type { AuditStore } from "../platform/audit-store.ts";
+import type { RedisKeys } from "../platform/keys.ts";
+import { errorFields, type Logger } from "../platform/logger.ts";
+import type { Records } from "../services.ts";
 
-/** What the upgrade uses: the stores of one node (main.ts hands it the app's services). */
-export type UpgradeDeps = Pick<
-  Services,
-  "redis" | "keys" | "records" | "audit" | "locks" | "logger"
->;
+/** What the upgrade uses: the old keys, and the stores of one node (services.ts). */
+export interface UpgradeDeps {
+  redis: Redis;
+  keys: RedisKeys;
+  records: Records;
+  audit: AuditStore;
+  locks: LockService;
+  logger: Logger;
+}
+
+/** The upgrade as a service of the node: main.ts runs it before the node listens. */
+export interface LegacyRounds {
+  upgrade(): Promise<UpgradeReport>;
+}
+
+export function createLegacyRounds(d: UpgradeDeps): LegacyRounds {
+  return { upgrade: () => upgradeLegacyRounds(d) };
+}
 
 export interface UpgradeReport {
   /** Rounds now in the records (in session, or locked and landed), oldest first. */
@@ -33,7 +50,7 @@ export interface UpgradeReport {
  * nothing to do: the records' primary key decides which node adopts a round, landing is
  * idempotent, and every Redis step here deletes or adds what is already so.
  */
-export async function upgradeLegacyRounds(s: UpgradeDeps): Promise<UpgradeReport> {
+async function upgradeLegacyRounds(s: UpgradeDeps): Promise<UpgradeReport> {
   const { redis, keys } = s;
   const report: UpgradeReport = { adopted: [], landed: [], left: [] };
   const legacy = await redis.zrange(keys.rounds, 0, -1, "WITHSCORES");

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { configSha256 } from "../../server/records/round-records.ts";
-import { type UpgradeReport, upgradeLegacyRounds } from "../../server/records/upgrade.ts";
+import type { UpgradeReport } from "../../server/records/upgrade.ts";
 import type { AuditEntry } from "../../shared/protocol/index.ts";
 import { verifyRoundExport } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
@@ -96,8 +96,8 @@ beforeAll(async () => {
   t = await startTestApp({ keyPrefix });
   other = await startTestApp({ keyPrefix, databaseUrl: t.databaseUrl });
   reports = await Promise.all([
-    upgradeLegacyRounds(t.app.services),
-    upgradeLegacyRounds(other.app.services),
+    t.app.services.legacy.upgrade(),
+    other.app.services.legacy.upgrade(),
   ]);
   organizer = await t.client(t.organizerToken);
 });
@@ -128,12 +128,12 @@ describe("the first start after a version that kept the rounds in Redis", () => 
       records: await recordsSnapshot(t.db),
       redis: await redisSnapshot(redis, keyPrefix),
     };
-    expect(await upgradeLegacyRounds(t.app.services)).toEqual({
+    expect(await t.app.services.legacy.upgrade()).toEqual({
       adopted: [],
       landed: [],
       left: [],
     });
-    expect(await upgradeLegacyRounds(other.app.services)).toEqual({
+    expect(await other.app.services.legacy.upgrade()).toEqual({
       adopted: [],
       landed: [],
       left: [],
@@ -158,8 +158,8 @@ describe("the first start after a version that kept the rounds in Redis", () => 
     }
     await redis.set(keys.config(roundA.id), oldValue<string>(roundA.id, "config"));
     const again = await Promise.all([
-      upgradeLegacyRounds(t.app.services),
-      upgradeLegacyRounds(other.app.services),
+      t.app.services.legacy.upgrade(),
+      other.app.services.legacy.upgrade(),
     ]);
     expect(again.flatMap((r) => [...r.adopted, ...r.left])).toEqual([]);
     expect({
