@@ -10,7 +10,7 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
   return {
     "tie:decide": async (ctx, { roundId, positionId, chosen, reason }) => {
       const config = await s.rounds.config(roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(roundId));
       const position = (await s.results.current(roundId, config)).positions.find(
         (p) => p.id === positionId,
       );
@@ -39,7 +39,7 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
     },
 
     "audit:list": async (_ctx, { roundId }) => {
-      if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
+      if (!(await s.rounds.exists(roundId))) return fail(await s.rounds.missing(roundId));
       return ok(await s.audit.list(roundId));
     },
   };

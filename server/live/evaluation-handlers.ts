@@ -13,7 +13,7 @@ type EvaluationHandlers = Pick<
 /** The democratic evaluation (民主测评): one window, one ballot per card for all candidates. */
 export function evaluationHandlers(s: Services): EvaluationHandlers {
   const toggle = (to: "open" | "closed") => async (principal: Principal, roundId: string) => {
-    if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
+    if (!(await s.rounds.exists(roundId))) return fail(await s.rounds.missing(roundId));
     const action = to === "open" ? "evaluation:open" : "evaluation:close";
     const audit = s.audit.write(principal, roundId, action);
     const code = await s.sessions.evaluationWindow(roundId, to, audit);
@@ -30,7 +30,7 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
 
     "evaluation:reveal": async (ctx, { roundId }) => {
       const config = await s.rounds.config(roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(roundId));
       const audit = s.audit.write(ctx.principal, roundId, "evaluation:reveal");
       const res = await s.reveals.revealEvaluation(roundId, config, audit);
       if (!res.ok) return res;
@@ -42,7 +42,7 @@ export function evaluationHandlers(s: Services): EvaluationHandlers {
       const p = ctx.principal;
       if (p.role !== "voter") return fail("forbidden");
       const config = await s.rounds.config(p.roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(p.roundId));
       const candidateIds = config.candidates.map((c) => c.id);
       const options = new Set(config.evaluationOptions.map((o) => o.id));
       const known = new Set(candidateIds);

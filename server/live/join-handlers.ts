@@ -68,7 +68,7 @@ export function joinHandlers(s: Services): Pick<Handlers, "session:join" | "time
       const roundId = target.data;
       if (!roundId) return fail(p.role === "organizer" ? "invalid_payload" : "round_not_found");
       const round = await s.rounds.config(roundId);
-      if (!round) return fail("round_not_found");
+      if (!round) return fail(await s.rounds.missing(roundId));
       if (p.role === "voter") {
         const status = await s.cards.status(roundId, p.cardId);
         if (status !== "active") return fail("card_void");

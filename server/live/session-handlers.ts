@@ -29,14 +29,14 @@ export function sessionHandlers(s: Services): SessionHandlers {
 
     "timer:start": async (_ctx, { roundId, kind }) => {
       const config = await s.rounds.config(roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(roundId));
       const seconds =
         kind === "speech" ? config.timers.speechSeconds : config.timers.defenseSeconds;
       return after(roundId, await s.sessions.timerStart(roundId, kind, seconds * 1000));
     },
 
     "timer:stop": async (_ctx, { roundId }) => {
-      if (!(await s.rounds.exists(roundId))) return fail("round_not_found");
+      if (!(await s.rounds.exists(roundId))) return fail(await s.rounds.missing(roundId));
       return after(roundId, await s.sessions.timerStop(roundId));
     },
 
@@ -80,7 +80,7 @@ export function sessionHandlers(s: Services): SessionHandlers {
 
     "screen:show": async (_ctx, { roundId, view }) => {
       const config = await s.rounds.config(roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(roundId));
       if (view === "ranking") {
         await s.results.ranking(roundId, config);
         await broadcastScreen(s, roundId);

@@ -111,6 +111,14 @@ export function createRoundStore(redis: Redis, keys: RedisKeys, records: RoundRe
       });
     },
 
+    /**
+     * Why a live command finds no round to act on: it is still a draft (start it first), or
+     * there is no such round.
+     */
+    async missing(id: string): Promise<"round_not_started" | "round_not_found"> {
+      return (await records.get(id))?.status === "draft" ? "round_not_started" : "round_not_found";
+    },
+
     /** A started round (in session or locked): one the live commands may act on. */
     async exists(id: string): Promise<boolean> {
       return (await records.frozen(id)) !== null;

@@ -134,7 +134,7 @@ export function setupHandlers(s: Services): SetupHandlers {
 
     "cards:issue": async (ctx, { roundId, counts, requestId }) => {
       const config = await requireRound(roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(roundId));
       const groups = new Set(config.groups.map((g) => g.id));
       if (!Object.keys(counts).every((g) => groups.has(g))) return fail("invalid_payload");
       const audit = s.audit.write(ctx.principal, roundId, "cards:issue", {
@@ -152,7 +152,7 @@ export function setupHandlers(s: Services): SetupHandlers {
     },
 
     "cards:print": async (ctx, { roundId, cardIds }) => {
-      if (!(await requireRound(roundId))) return fail("round_not_found");
+      if (!(await requireRound(roundId))) return fail(await s.rounds.missing(roundId));
       const audit = s.audit.write(ctx.principal, roundId, "cards:print", {
         note: String(cardIds.length),
       });
@@ -163,13 +163,13 @@ export function setupHandlers(s: Services): SetupHandlers {
     },
 
     "cards:list": async (_ctx, { roundId }) => {
-      if (!(await requireRound(roundId))) return fail("round_not_found");
+      if (!(await requireRound(roundId))) return fail(await s.rounds.missing(roundId));
       return ok(await s.cards.list(roundId));
     },
 
     "card:void": async (ctx, { roundId, cardId }) => {
       const config = await requireRound(roundId);
-      if (!config) return fail("round_not_found");
+      if (!config) return fail(await s.rounds.missing(roundId));
       const audit = s.audit.write(ctx.principal, roundId, "card:void", { subject: cardId });
       const candidateIds = config.candidates.map((c) => c.id);
       const res = await s.cards.void(roundId, cardId, candidateIds, audit);
@@ -180,7 +180,7 @@ export function setupHandlers(s: Services): SetupHandlers {
     },
 
     "card:reissue": async (ctx, { roundId, cardId }) => {
-      if (!(await requireRound(roundId))) return fail("round_not_found");
+      if (!(await requireRound(roundId))) return fail(await s.rounds.missing(roundId));
       const audit = s.audit.write(ctx.principal, roundId, "card:reissue", { subject: cardId });
       const res = await s.cards.rotate(roundId, [cardId], audit);
       if (typeof res === "string") return fail(res);
