@@ -33,7 +33,7 @@ const server = await spawnServer({
 });
 try {
   const organizer = await connectClient(server.url, await login(server.url, "bench-pass"));
-  const { roundId } = expectOk(await call(organizer, "round:import", { file: demo }));
+  const { roundId } = expectOk(await call(organizer, "round:import", { file: demo, start: true }));
   const third = Math.ceil(phones / 3);
   const cards = expectOk(
     await call(organizer, "cards:issue", {

@@ -25,7 +25,7 @@ const org = await connectClient(base, token);
 const file = JSON.parse(
   readFileSync(new URL("../shared/demo-round.json", import.meta.url), "utf8"),
 );
-const { roundId } = expectOk(await call(org, "round:import", { file }));
+const { roundId } = expectOk(await call(org, "round:import", { file, start: true }));
 const cards = expectOk(
   await call(org, "cards:issue", {
     roundId,
