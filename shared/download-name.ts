@@ -34,6 +34,11 @@ export function downloadName(
   return `${date ? `${stem}-${date}` : stem}.${ext}`;
 }
 
+/** A round file as the organizer saves it from a draft: 第二轮中层干部竞争上岗.json. */
+export function roundFileName(round: { id: string; title: string }): string {
+  return `${safeStem(round.title) || `jingpin-${round.id}`}.json`;
+}
+
 /** The same file's name in ASCII only, for clients that cannot read filename* (RFC 6266). */
 export function asciiDownloadName(round: { id: string; lockedAt: string }, ext: string): string {
   const date = hallDate(round.lockedAt);

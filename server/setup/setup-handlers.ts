@@ -62,7 +62,7 @@ export function setupHandlers(s: Services): SetupHandlers {
     "server:info": async () =>
       ok({ publicUrl: s.publicUrl(), projectorToken: await s.auth.projectorToken() }),
 
-    "round:list": async () => ok(await s.rounds.list()),
+    "round:list": async (_ctx, { archived }) => ok(await s.rounds.list({ archived })),
 
     "round:import": async (ctx, { file, roundId: draftId, rehearsal, start, activate }) => {
       const parsed = RoundFile.safeParse(file);

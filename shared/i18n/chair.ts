@@ -233,6 +233,12 @@ export const chair = defineTexts({
     en: "Tie decision voided (scoring reopened)",
   },
   "chair.audit.lock": { zh: "锁定结果", en: "Locked the results" },
+  "chair.audit.print": { zh: "打印评分卡（换发新码）", en: "Printed cards (new codes)" },
+  "chair.audit.import": { zh: "导入方案文件", en: "Imported the round file" },
+  "chair.audit.importReplace": { zh: "重新导入，替换草稿", en: "re-imported over the draft" },
+  "chair.audit.start": { zh: "开始评分，评分规则固定", en: "Started the session; rules fixed" },
+  "chair.audit.archive": { zh: "归档", en: "Archived the round" },
+  "chair.audit.delete": { zh: "删除", en: "Deleted the round" },
 
   "chair.ui.cancel": { zh: "取消", en: "Cancel" },
   "chair.ui.dismiss": { zh: "关闭", en: "Dismiss" },

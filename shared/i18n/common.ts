@@ -14,7 +14,23 @@ export const common = defineTexts({
   "role.voter": { zh: "评委", en: "Voter" },
   "role.observer": { zh: "监督", en: "Observer" },
   "status.open": { zh: "进行中", en: "Open" },
+  /** A round's life cycle (RoundSummary.status), as the organizer's round list shows it. */
+  "status.draft": { zh: "草稿", en: "Draft" },
+  "status.session": { zh: "评分中", en: "In session" },
   "status.locked": { zh: "已锁定", en: "Locked" },
+  /** Locked in the live session, not yet landed in the records (SessionState.archiving). */
+  "status.archiving": { zh: "已锁定，正在归档", en: "Locked, archiving" },
+  "status.archived": { zh: "已归档", en: "Archived" },
+  "round.rehearsal": { zh: "演练", en: "Rehearsal" },
+  /** The frozen rules' checksum (shortChecksum), on the chair console and the projector. */
+  "rules.fixed": {
+    zh: "评分规则已固定，校验码 {checksum}",
+    en: "Rules fixed, checksum {checksum}",
+  },
+  "rules.checksumTitle": {
+    zh: "评分规则的 SHA-256：{sha}",
+    en: "SHA-256 of the rules: {sha}",
+  },
   "status.exporting": {
     zh: "已锁定，正在生成导出文件",
     en: "Locked; the export file is being generated",

@@ -39,10 +39,68 @@ export const organizer = defineTexts({
   "org.rounds.activated": { zh: "大屏已切换到该轮次", en: "The projector now shows this round" },
   "org.rounds.open": { zh: "进入", en: "Open" },
   "org.rounds.back": { zh: "全部轮次", en: "All rounds" },
+  "org.rounds.showArchived": { zh: "显示已归档", en: "Show archived" },
+  "org.rounds.archivedTitle": { zh: "已归档的轮次", en: "Archived rounds" },
+  "org.rounds.noArchived": { zh: "没有已归档的轮次。", en: "No archived rounds." },
+  "org.rounds.created": { zh: "创建于 {time}", en: "Created {time}" },
+  "org.rounds.lockedAt": { zh: "锁定于 {time}", en: "Locked {time}" },
+  "org.rounds.checksum": { zh: "校验码 {checksum}", en: "Checksum {checksum}" },
+
+  "org.draft.notice": {
+    zh: "这一轮还是草稿：检查无误后开始评分。",
+    en: "This round is still a draft: check it, then start the session.",
+  },
+  "org.draft.noticeMore": {
+    zh: "草稿可以用改正后的方案文件重新导入。开始评分后才能发放评分卡、生成主持人和监督链接。",
+    en: "A draft can be re-imported from a corrected round file. Ballot cards and the chair and observer links come once the session has started.",
+  },
+  "org.draft.start": { zh: "开始评分", en: "Start the session" },
+  "org.draft.startTitle": { zh: "开始“{title}”的评分？", en: 'Start the session of "{title}"?' },
+  "org.draft.startBody": {
+    zh: "开始后评分规则将被固定，不能再修改；主持台和大屏会显示规则的校验码。",
+    en: "Once it starts, the rules are fixed and can no longer be changed; the chair console and the projector show their checksum.",
+  },
+  "org.draft.started": {
+    zh: "“{title}”已开始评分，大屏已切换到该轮次",
+    en: '"{title}" is in session; the projector now shows it',
+  },
+  "org.draft.startedKept": {
+    zh: "“{title}”已开始评分，大屏仍显示“{live}”",
+    en: '"{title}" is in session; the projector still shows "{live}"',
+  },
+  "org.draft.reimport": { zh: "重新导入", en: "Re-import" },
+  "org.draft.reimported": {
+    zh: "已用新文件替换“{title}”的草稿",
+    en: 'The draft "{title}" now holds the new file',
+  },
+  "org.draft.download": { zh: "下载方案文件", en: "Download the round file" },
+  "org.round.delete": { zh: "删除", en: "Delete" },
+  "org.round.deleteTitle": { zh: "删除“{title}”？", en: 'Delete "{title}"?' },
+  "org.round.deleteBody": {
+    zh: "这一轮的方案及其评分卡和评分将全部删除，只有审计记录保留。此操作不可撤销。",
+    en: "The round's file, its ballot cards and ballots are all deleted; only its audit trail stays. This cannot be undone.",
+  },
+  "org.round.deleted": { zh: "已删除“{title}”", en: 'Deleted "{title}"' },
+  "org.round.archive": { zh: "归档", en: "Archive" },
+  "org.round.archiveTitle": { zh: "归档“{title}”？", en: 'Archive "{title}"?' },
+  "org.round.archiveBody": {
+    zh: "归档后这一轮不再列在轮次列表中（勾选“显示已归档”可以找到）。结果文件、评分汇总表和审计记录都保留，不会删除。",
+    en: 'The round leaves the round list (tick "Show archived" to find it). Its results file, score summary and audit trail are kept, never deleted.',
+  },
+  "org.round.archived": { zh: "已归档“{title}”", en: 'Archived "{title}"' },
 
   "org.import.demo": { zh: "载入演示方案", en: "Load the demo round" },
   "org.import.file": { zh: "导入方案文件", en: "Import a round file" },
   "org.import.busy": { zh: "正在导入…", en: "Importing…" },
+  "org.import.rehearsal": { zh: "演练轮次", en: "Rehearsal round" },
+  "org.import.rehearsalHint": {
+    zh: "演练轮次用于会前试用，任何阶段都可以删除。",
+    en: "For a try-out before the meeting; it can be deleted at any stage.",
+  },
+  "org.import.drafted": {
+    zh: "已导入“{title}”，现为草稿",
+    en: 'Imported "{title}" as a draft',
+  },
   "org.import.kept": {
     zh: "已导入“{title}”，大屏仍显示“{live}”",
     en: 'Imported "{title}"; the projector still shows "{live}"',

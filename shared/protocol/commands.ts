@@ -50,7 +50,11 @@ export const commands = {
   "time:sync": { roles: ALL, payload: z.object({}).strict() },
 
   "server:info": { roles: ["organizer"], payload: z.object({}).strict() },
-  "round:list": { roles: ["organizer"], payload: z.object({}).strict() },
+  "round:list": {
+    roles: ["organizer"],
+    /** archived: only the archived rounds (hidden from the usual list), instead of the others. */
+    payload: z.object({ archived: z.boolean().optional() }).strict(),
+  },
   "round:import": {
     roles: ["organizer"],
     payload: z

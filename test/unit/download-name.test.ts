@@ -4,6 +4,7 @@ import {
   contentDisposition,
   downloadName,
   filenameOf,
+  roundFileName,
 } from "../../shared/download-name.ts";
 
 const round = (title: string, lockedAt = "2026-05-20T10:42:00.000Z") => ({
@@ -52,5 +53,10 @@ describe("download names", () => {
     expect(filenameOf(header)).toBe(name);
     expect(filenameOf('attachment; filename="plain.json"')).toBe("plain.json");
     expect(filenameOf(null)).toBeNull();
+  });
+
+  it("name a draft's round file after its title alone", () => {
+    expect(roundFileName({ id: "r2026", title: "第二轮:中层干部" })).toBe("第二轮 中层干部.json");
+    expect(roundFileName({ id: "r2026", title: " / " })).toBe("jingpin-r2026.json");
   });
 });

@@ -20,6 +20,8 @@ export class ScreenSession {
   progress = $state.raw<Progress | null>(null);
   screen = $state.raw<ScreenData | null>(null);
   publicUrl = $state("");
+  /** The frozen rules' SHA-256, for the welcome page's "评分规则已固定，校验码 …". */
+  configSha256 = $state("");
   /** No active round: a calm waiting screen until the organizer activates one. */
   idle = $state(false);
   fatal = $state<ErrorCode | null>(null);
@@ -62,6 +64,7 @@ export class ScreenSession {
       this.progress = afterJoin(before.progress, this.progress, snap.progress);
       this.screen = afterJoin(before.screen, this.screen, snap.screen);
       this.publicUrl = snap.publicUrl;
+      this.configSha256 = snap.configSha256;
       this.idle = false;
     } else if (res.error === "round_not_found") {
       this.clear();

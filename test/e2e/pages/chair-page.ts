@@ -30,6 +30,11 @@ export class ChairPage {
     return this.currentName();
   }
 
+  /** "评分规则已固定，校验码 …" as the console shows it. */
+  async rulesChecksum(): Promise<string> {
+    return ((await this.page.getByTestId("rules-checksum").textContent()) ?? "").trim();
+  }
+
   async currentName(): Promise<string> {
     return ((await this.page.getByTestId("current-name").textContent()) ?? "").trim();
   }

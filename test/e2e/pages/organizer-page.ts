@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { ARTIFACTS } from "../../utils/browser.ts";
 import { zh } from "./i18n.ts";
 
@@ -75,6 +75,94 @@ export class OrganizerPage {
     await this.page.waitForURL(/#round=/);
     await this.page.getByTestId("results-link").waitFor();
     return { question, focused };
+  }
+
+  /**
+   * Imports a round file through the file chooser, as a draft (a rehearsal when asked);
+   * resolves with its id once the draft's page is up.
+   */
+  async importFile(path: string, opts: { rehearsal?: boolean } = {}): Promise<string> {
+    await this.toList();
+    const rehearsal = this.page.getByLabel(zh("org.import.rehearsal"));
+    await rehearsal.setChecked(opts.rehearsal ?? false);
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent("filechooser"),
+      this.page.getByRole("button", { name: zh("org.import.file") }).click(),
+    ]);
+    await chooser.setFiles(path);
+    await this.page.waitForURL(/#round=/);
+    await this.page.getByTestId("draft-notice").waitFor();
+    return this.roundId();
+  }
+
+  /** Back to the round list (from a round's page), or there already. */
+  async toList(): Promise<void> {
+    const back = this.page.getByRole("button", { name: zh("org.rounds.back") });
+    if ((await back.count()) > 0) await back.click();
+    await this.page.getByTestId("load-demo").waitFor();
+  }
+
+  /** The open round's stage as its header shows it (草稿, 评分中, 已锁定, …). */
+  async stage(): Promise<string> {
+    return ((await this.page.getByTestId("round-stage").first().textContent()) ?? "").trim();
+  }
+
+  /** The round's line in the list, found by its title. */
+  roundRow(title: string) {
+    return this.page.getByTestId("round-row").filter({
+      has: this.page.getByRole("button", { name: title, exact: true }),
+    });
+  }
+
+  /** Re-imports a corrected file into the open draft, and waits for its new title. */
+  async reimport(path: string, title: string): Promise<void> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent("filechooser"),
+      this.page.getByRole("button", { name: zh("org.draft.reimport") }).click(),
+    ]);
+    await chooser.setFiles(path);
+    await this.page.getByRole("heading", { level: 1, name: title, exact: true }).waitFor();
+  }
+
+  /** Downloads the open draft's round file; resolves with the saved file's path. */
+  downloadRoundFile(): Promise<string> {
+    return this.download(this.page.getByRole("button", { name: zh("org.draft.download") }));
+  }
+
+  /**
+   * Starts the open draft's session: the page asks first, resolves with what it said, and
+   * when another round is live asks about the projector too, where the default is taken.
+   */
+  async startDraft(): Promise<string> {
+    await this.page.getByRole("button", { name: zh("org.draft.start") }).click();
+    const dialog = this.page.getByRole("dialog");
+    const body = ((await dialog.getByRole("paragraph").first().textContent()) ?? "").trim();
+    await dialog.getByTestId("confirm-ok").click();
+    const started = this.page.getByTestId("results-link");
+    const keep = dialog.getByRole("button", { name: zh("org.screen.keep") });
+    await started.or(keep).first().waitFor();
+    if (await keep.isVisible()) await keep.click();
+    await started.waitFor();
+    return body;
+  }
+
+  /** "评分规则已固定，校验码 …" as the open round's header shows it, and its title (the full SHA-256). */
+  async rulesChecksum(): Promise<{ text: string; title: string }> {
+    const el = this.page.getByTestId("rules-checksum").first();
+    await el.waitFor();
+    return {
+      text: ((await el.textContent()) ?? "").trim(),
+      title: (await el.getAttribute("title")) ?? "",
+    };
+  }
+
+  /** Deletes a round from its line in the list or its own page, through the question. */
+  async deleteRound(title: string, from: "list" | "page"): Promise<void> {
+    const scope = from === "list" ? this.roundRow(title) : this.page.locator("main");
+    await scope.getByRole("button", { name: zh("org.round.delete") }).click();
+    await this.page.getByRole("dialog").getByTestId("confirm-ok").click();
+    await this.page.getByRole("dialog").waitFor({ state: "hidden" });
+    await this.roundRow(title).waitFor({ state: "detached" });
   }
 
   async openRound(roundId: string): Promise<void> {
@@ -193,11 +281,9 @@ export class OrganizerPage {
     return this.download("download-xlsx");
   }
 
-  private async download(testId: string): Promise<string> {
-    const [download] = await Promise.all([
-      this.page.waitForEvent("download"),
-      this.page.getByTestId(testId).click(),
-    ]);
+  private async download(button: string | Locator): Promise<string> {
+    const target = typeof button === "string" ? this.page.getByTestId(button) : button;
+    const [download] = await Promise.all([this.page.waitForEvent("download"), target.click()]);
     const dir = join(ARTIFACTS, "downloads");
     mkdirSync(dir, { recursive: true });
     const path = join(dir, download.suggestedFilename());

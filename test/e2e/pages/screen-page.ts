@@ -70,6 +70,12 @@ export class ScreenPage {
       .waitFor();
   }
 
+  /** "评分规则已固定，校验码 …" as the welcome page shows it. */
+  async rulesChecksum(): Promise<string> {
+    const el = this.page.locator("section.welcome").getByTestId("rules-checksum");
+    return ((await el.textContent()) ?? "").trim();
+  }
+
   /** How many main views are up at once (exactly one when the projector is settled). */
   async viewCount(): Promise<number> {
     return this.page.locator(VIEWS.map((v) => `section.${v}`).join(", ")).count();
