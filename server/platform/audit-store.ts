@@ -3,8 +3,7 @@ import type { Redis } from "ioredis";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import type { AuditEntry, CommandName } from "../../shared/protocol/index.ts";
 import type { Principal } from "../../shared/roles.ts";
-import { sha256Hex } from "../../shared/sha256.ts";
-import type { AuditRecord, AuditRecords } from "../records/audit-records.ts";
+import { type AuditRecord, type AuditRecords, legacyEntryId } from "../records/audit-records.ts";
 import type { RedisKeys } from "./keys.ts";
 import { type AuditWrite, defineScript } from "./lua.ts";
 
@@ -38,13 +37,18 @@ interface StoredEntry extends AuditEntry {
 /** Most entries moved from an outbox to the records in one transaction. */
 const DRAIN_BATCH = 500;
 
-function body(
+/**
+ * An entry as the records keep it, its text canonical JSON with its own id and round. A
+ * live action's script appends exactly this text to the outbox; a records action stores it
+ * in its own transaction.
+ */
+export function auditRecord(
   principal: Principal,
   roundId: string,
   action: CommandName,
-  detail: AuditDetail,
-  at: Date,
-): { id: string; text: string } {
+  detail: AuditDetail = {},
+  at: Date = new Date(),
+): AuditRecord {
   const role = principal.role === "chair" ? "chair" : "organizer";
   const entry: StoredEntry = {
     id: randomBytes(12).toString("base64url"),
@@ -55,7 +59,7 @@ function body(
     subject: detail.subject ?? null,
     note: detail.note ?? null,
   };
-  return { id: entry.id, text: canonicalJson(entry) };
+  return { entryId: entry.id, roundId, at: entry.at, body: canonicalJson(entry) };
 }
 
 /**
@@ -68,7 +72,7 @@ function toRecord(roundId: string, raw: string): AuditRecord {
     return { entryId: parsed.id, roundId, at: parsed.at, body: raw };
   }
   const text = canonicalJson({ ...parsed, round: roundId });
-  return { entryId: `v0-${sha256Hex(text).slice(0, 40)}`, roundId, at: parsed.at, body: text };
+  return { entryId: legacyEntryId(text), roundId, at: parsed.at, body: text };
 }
 
 function toEntry(text: string): AuditEntry {
@@ -96,7 +100,10 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
       detail: AuditDetail = {},
       at: Date = new Date(),
     ): AuditWrite {
-      return { key: keys.audit(roundId), entry: body(principal, roundId, action, detail, at).text };
+      return {
+        key: keys.audit(roundId),
+        entry: auditRecord(principal, roundId, action, detail, at).body,
+      };
     },
 
     /** The entry a records action writes in its own transaction. */
@@ -107,8 +114,7 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
       detail: AuditDetail = {},
       at: Date = new Date(),
     ): AuditRecord {
-      const { id, text } = body(principal, roundId, action, detail, at);
-      return { entryId: id, roundId, at: at.toISOString(), body: text };
+      return auditRecord(principal, roundId, action, detail, at);
     },
 
     /**
