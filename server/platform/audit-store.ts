@@ -85,7 +85,7 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
     redis,
     "audit_trim",
     new URL("./lua/audit-trim.lua", import.meta.url),
-    1,
+    2,
   );
 
   return {
@@ -103,6 +103,8 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
       return {
         key: keys.audit(roundId),
         entry: auditRecord(principal, roundId, action, detail, at).body,
+        pending: keys.auditPending,
+        roundId,
       };
     },
 
@@ -122,18 +124,25 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
      * it moved. Safe to run on every node at once: the trim only removes what was stored.
      */
     async drain(roundId: string): Promise<number> {
+      const trimKeys = [keys.audit(roundId), keys.auditPending];
       let moved = 0;
       for (;;) {
         const raw = await redis.lrange(keys.audit(roundId), 0, DRAIN_BATCH - 1);
         const first = raw[0];
-        if (first === undefined) return moved;
+        if (first === undefined) {
+          await trimScript(trimKeys, [0, "", roundId]);
+          return moved;
+        }
         await records.append(raw.map((r) => toRecord(roundId, r)));
         // Only if the outbox still starts with what was read: another node may have trimmed.
-        await trimScript([keys.audit(roundId)], [raw.length, first]);
+        await trimScript(trimKeys, [raw.length, first, roundId]);
         moved += raw.length;
         if (raw.length < DRAIN_BATCH) return moved;
       }
     },
+
+    /** Rounds whose outbox holds entries not yet in the records (the sweep drains them). */
+    pending: (): Promise<string[]> => redis.smembers(keys.auditPending),
 
     /** The round's trail in time order: what the records hold and what is still on its way. */
     async list(roundId: string): Promise<AuditEntry[]> {

@@ -85,6 +85,26 @@ describe("the audit outbox", () => {
     expect(await records.verify()).toMatchObject({ ok: true });
   });
 
+  it("an outbox with entries is on the set every node drains until a drain empties it", async () => {
+    const pending = () => node(1).audit.pending();
+    await act(2);
+    expect(await pending()).toContain(roundId);
+    await node(1).audit.drain(roundId);
+    expect(await pending()).not.toContain(roundId);
+    await act(1);
+    expect(await pending()).toContain(roundId);
+    // A drain that finds the entries gone (another node moved them) still clears the mark.
+    await records.append(
+      (await outbox()).map((body) => {
+        const e = JSON.parse(body) as { id: string; at: string };
+        return { entryId: e.id, roundId, at: e.at, body };
+      }),
+    );
+    await node(0).redis.del(keys.audit(roundId));
+    expect(await node(0).audit.drain(roundId)).toBe(0);
+    expect(await pending()).not.toContain(roundId);
+  });
+
   it("a node that stored the entries and died before the trim: the next drain stores none twice", async () => {
     const texts = await act(3);
     // The first half of a drain, as a node that died right after it left it.
