@@ -128,10 +128,13 @@ export function createLockService(d: LockDeps) {
 
   /**
    * Deletes everything Redis holds of a landed round: its keys (ballots, counts, state,
-   * outbox, export) and the credentials of its cards. Idempotent.
+   * export) and the credentials of its cards, then moves what its audit outbox still holds
+   * into the records. The outbox is not deleted with the rest: an entry appended between a
+   * drain and a delete would be lost, whereas one that arrives after this drain (an action
+   * racing the clean-up) stays on the set of outboxes the sweep drains. Idempotent.
    */
   async function forget(roundId: string): Promise<void> {
-    await d.drainAudit(roundId);
+    const outbox = keys.audit(roundId);
     const cards = await redis.hgetall(keys.cards(roundId));
     const credentials = Object.values(cards).flatMap((raw) => {
       const secret = (JSON.parse(raw) as { secret?: unknown }).secret;
@@ -139,11 +142,14 @@ export function createLockService(d: LockDeps) {
     });
     const roundKeys: string[] = [];
     const stream = redis.scanStream({ match: `${keys.roundPrefix(roundId)}*`, count: 500 });
-    for await (const found of stream as AsyncIterable<string[]>) roundKeys.push(...found);
+    for await (const found of stream as AsyncIterable<string[]>) {
+      roundKeys.push(...found.filter((k) => k !== outbox));
+    }
     const all = [...credentials, ...roundKeys];
     for (let i = 0; i < all.length; i += 500) await redis.unlink(...all.slice(i, i + 500));
     await redis.srem(keys.exportsPending, roundId);
     await redis.zrem(keys.tallyDue, roundId);
+    await d.drainAudit(roundId);
   }
 
   return {

@@ -15,7 +15,7 @@ import { announce } from "./broadcast.ts";
  * rebuilt (and logged) several times a second by every node.
  */
 const EXPORT_RETRY_MS = 3000;
-/** The audit outboxes of the rounds in session move to the records this often. */
+/** The audit outboxes move to the records this often. */
 const AUDIT_DRAIN_MS = 2000;
 
 export function startSweeper(s: Services, periodMs: number): { stop(): void } {
@@ -37,7 +37,13 @@ export function startSweeper(s: Services, periodMs: number): { stop(): void } {
       async () => {
         if (Date.now() - auditDrainedAt < AUDIT_DRAIN_MS) return;
         auditDrainedAt = Date.now();
-        for (const roundId of await s.records.rounds.inSession()) await s.audit.drain(roundId);
+        // The rounds in session, and any other round an action wrote an entry for since (an
+        // activation of a landed round, say): its outbox is on the set of outboxes to drain.
+        const rounds = new Set([
+          ...(await s.audit.pending()),
+          ...(await s.records.rounds.inSession()),
+        ]);
+        for (const roundId of rounds) await s.audit.drain(roundId);
       },
     ],
     [

@@ -3,8 +3,7 @@ import type { Redis } from "ioredis";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import type { AuditEntry, CommandName } from "../../shared/protocol/index.ts";
 import type { Principal } from "../../shared/roles.ts";
-import { sha256Hex } from "../../shared/sha256.ts";
-import type { AuditRecord, AuditRecords } from "../records/audit-records.ts";
+import { type AuditRecord, type AuditRecords, legacyEntryId } from "../records/audit-records.ts";
 import type { RedisKeys } from "./keys.ts";
 import { type AuditWrite, defineScript } from "./lua.ts";
 
@@ -38,13 +37,18 @@ interface StoredEntry extends AuditEntry {
 /** Most entries moved from an outbox to the records in one transaction. */
 const DRAIN_BATCH = 500;
 
-function body(
+/**
+ * An entry as the records keep it, its text canonical JSON with its own id and round. A
+ * live action's script appends exactly this text to the outbox; a records action stores it
+ * in its own transaction.
+ */
+export function auditRecord(
   principal: Principal,
   roundId: string,
   action: CommandName,
-  detail: AuditDetail,
-  at: Date,
-): { id: string; text: string } {
+  detail: AuditDetail = {},
+  at: Date = new Date(),
+): AuditRecord {
   const role = principal.role === "chair" ? "chair" : "organizer";
   const entry: StoredEntry = {
     id: randomBytes(12).toString("base64url"),
@@ -55,7 +59,7 @@ function body(
     subject: detail.subject ?? null,
     note: detail.note ?? null,
   };
-  return { id: entry.id, text: canonicalJson(entry) };
+  return { entryId: entry.id, roundId, at: entry.at, body: canonicalJson(entry) };
 }
 
 /**
@@ -68,7 +72,7 @@ function toRecord(roundId: string, raw: string): AuditRecord {
     return { entryId: parsed.id, roundId, at: parsed.at, body: raw };
   }
   const text = canonicalJson({ ...parsed, round: roundId });
-  return { entryId: `v0-${sha256Hex(text).slice(0, 40)}`, roundId, at: parsed.at, body: text };
+  return { entryId: legacyEntryId(text), roundId, at: parsed.at, body: text };
 }
 
 function toEntry(text: string): AuditEntry {
@@ -81,7 +85,7 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
     redis,
     "audit_trim",
     new URL("./lua/audit-trim.lua", import.meta.url),
-    1,
+    2,
   );
 
   return {
@@ -96,7 +100,12 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
       detail: AuditDetail = {},
       at: Date = new Date(),
     ): AuditWrite {
-      return { key: keys.audit(roundId), entry: body(principal, roundId, action, detail, at).text };
+      return {
+        key: keys.audit(roundId),
+        entry: auditRecord(principal, roundId, action, detail, at).body,
+        pending: keys.auditPending,
+        roundId,
+      };
     },
 
     /** The entry a records action writes in its own transaction. */
@@ -107,8 +116,7 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
       detail: AuditDetail = {},
       at: Date = new Date(),
     ): AuditRecord {
-      const { id, text } = body(principal, roundId, action, detail, at);
-      return { entryId: id, roundId, at: at.toISOString(), body: text };
+      return auditRecord(principal, roundId, action, detail, at);
     },
 
     /**
@@ -116,18 +124,25 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
      * it moved. Safe to run on every node at once: the trim only removes what was stored.
      */
     async drain(roundId: string): Promise<number> {
+      const trimKeys = [keys.audit(roundId), keys.auditPending];
       let moved = 0;
       for (;;) {
         const raw = await redis.lrange(keys.audit(roundId), 0, DRAIN_BATCH - 1);
         const first = raw[0];
-        if (first === undefined) return moved;
+        if (first === undefined) {
+          await trimScript(trimKeys, [0, "", roundId]);
+          return moved;
+        }
         await records.append(raw.map((r) => toRecord(roundId, r)));
         // Only if the outbox still starts with what was read: another node may have trimmed.
-        await trimScript([keys.audit(roundId)], [raw.length, first]);
+        await trimScript(trimKeys, [raw.length, first, roundId]);
         moved += raw.length;
         if (raw.length < DRAIN_BATCH) return moved;
       }
     },
+
+    /** Rounds whose outbox holds entries not yet in the records (the sweep drains them). */
+    pending: (): Promise<string[]> => redis.smembers(keys.auditPending),
 
     /** The round's trail in time order: what the records hold and what is still on its way. */
     async list(roundId: string): Promise<AuditEntry[]> {

@@ -46,8 +46,10 @@ export function redisKeys(prefix: string) {
     evaluationRevealed: (id: string) => `${round(id)}evaluation-revealed`,
     /** Tie decisions recorded by the chair (JSON list, append only). */
     decisions: (id: string) => `${round(id)}decisions`,
-    /** Audit trail of staff actions (JSON list, append only). */
+    /** Audit outbox: staff actions on their way to the records (audit-store.ts). */
     audit: (id: string) => `${round(id)}audit`,
+    /** Round ids whose audit outbox holds entries not yet in the records: every node drains them. */
+    auditPending: `${prefix}audit-pending`,
     /** After the lock: every ballot, sorted, with no card. */
     finalBallots: (id: string) => `${round(id)}final-ballots`,
     finalEvaluations: (id: string) => `${round(id)}final-evaluations`,

@@ -30,18 +30,27 @@ export function defineScript(
 
 /** Where an audited script appends its entry, and the entry (see audit-store.ts). */
 export interface AuditWrite {
+  /** The round's outbox. */
   key: string;
   entry: string;
+  /** The set of rounds whose outbox holds entries not yet drained, and this round's id. */
+  pending: string;
+  roundId: string;
 }
 
 /**
  * Wraps a script so that it appends an audit entry in the same atomic step as the action:
  * an action that happened is always in the trail, and one that was refused never is. The
- * script body sees KEYS and ARGV without the audit key and entry (they are taken off the
- * end first, so `#KEYS` loops in the body still work). It succeeded when it returns 'ok',
- * or a table whose first element is 'ok'.
+ * script body sees KEYS and ARGV without the audit keys and arguments (they are taken off
+ * the end first, so `#KEYS` loops in the body still work). It succeeded when it returns
+ * 'ok', or a table whose first element is 'ok'. The round joins the set of outboxes to
+ * drain in the same step, so whatever node looks next moves the entry into the records
+ * even if its round has left the live session meanwhile (a landed round's outbox is
+ * drained and deleted once; an entry that arrives after that would otherwise stay behind).
  */
-const AUDIT_PRELUDE = `local __audit_key = table.remove(KEYS)
+const AUDIT_PRELUDE = `local __audit_pending = table.remove(KEYS)
+local __audit_key = table.remove(KEYS)
+local __audit_round = table.remove(ARGV)
 local __audit_entry = table.remove(ARGV)
 local function __body()
 `;
@@ -49,7 +58,10 @@ const AUDIT_EPILOGUE = `
 end
 local __result = __body()
 local __code = type(__result) == 'table' and __result[1] or __result
-if __code == 'ok' then redis.call('RPUSH', __audit_key, __audit_entry) end
+if __code == 'ok' then
+  redis.call('RPUSH', __audit_key, __audit_entry)
+  redis.call('SADD', __audit_pending, __audit_round)
+end
 return __result
 `;
 
@@ -61,5 +73,14 @@ export function defineAuditedScript(
   const lua = AUDIT_PRELUDE + readFileSync(fileUrl, "utf8") + AUDIT_EPILOGUE;
   const fn = register(redis, `jp_audited_${name}`, lua);
   return (keys, args, audit) =>
-    fn.call(redis, keys.length + 1, ...keys, audit.key, ...args, audit.entry);
+    fn.call(
+      redis,
+      keys.length + 2,
+      ...keys,
+      audit.key,
+      audit.pending,
+      ...args,
+      audit.entry,
+      audit.roundId,
+    );
 }

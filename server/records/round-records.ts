@@ -167,26 +167,42 @@ const listed = [
   "digest",
 ] as const;
 
-/** The department, post and person rows a round file names, created when new. */
+/** The identity a post or person is known by in the records (round-file.ts checks it). */
+const postKey = (p: RoundConfig["positions"][number]) =>
+  p.code ? `code:${p.code}` : `title:${JSON.stringify([p.department ?? null, p.title])}`;
+const personKey = (c: RoundConfig["candidates"][number]) =>
+  c.staffNo ? `no:${c.staffNo}` : `name:${JSON.stringify([c.name, c.unit ?? ""])}`;
+
+/** Sorted by the key: see linkParts. */
+const byKey = <T>(items: T[], key: (item: T) => string) =>
+  items.map((item) => ({ item, key: key(item) })).sort((a, b) => (a.key < b.key ? -1 : 1));
+
+/**
+ * The department, post and person rows a round file names, created when new. They are
+ * created in one order for every transaction (departments, posts, people, each sorted by
+ * its identity): two imports creating the same new rows then wait on each other at most
+ * once, where file order would let one hold A and wait for B while the other holds B and
+ * waits for A, a deadlock PostgreSQL ends by failing one of them.
+ */
 async function linkParts(tx: Transaction<Database>, roundId: string, config: RoundConfig) {
   await tx.deleteFrom("round_posts").where("round_id", "=", roundId).execute();
   await tx.deleteFrom("round_candidates").where("round_id", "=", roundId).execute();
-  for (const p of config.positions) {
-    let departmentId: string | null = null;
-    if (p.department) {
-      await tx
-        .insertInto("departments")
-        .values({ name: p.department })
-        .onConflict((oc) => oc.column("name").doNothing())
-        .execute();
-      departmentId = (
-        await tx
-          .selectFrom("departments")
-          .select("id")
-          .where("name", "=", p.department)
-          .executeTakeFirstOrThrow()
-      ).id;
-    }
+  const departments = new Map<string, string>();
+  const names = [...new Set(config.positions.flatMap((p) => p.department ?? []))].sort();
+  for (const name of names) {
+    const id = await findOrCreate(
+      () => tx.selectFrom("departments").select("id").where("name", "=", name),
+      () =>
+        tx
+          .insertInto("departments")
+          .values({ name })
+          .onConflict((oc) => oc.column("name").doNothing()),
+    );
+    departments.set(name, id);
+  }
+  const posts: { round_id: string; local_id: string; post_id: string; seats: number }[] = [];
+  for (const { item: p } of byKey(config.positions, postKey)) {
+    const departmentId = p.department ? (departments.get(p.department) ?? null) : null;
     const post = p.code
       ? await findOrCreate(
           () =>
@@ -216,12 +232,10 @@ async function linkParts(tx: Transaction<Database>, roundId: string, config: Rou
                 oc.columns(["department_id", "title"]).where("code", "is", null).doNothing(),
               ),
         );
-    await tx
-      .insertInto("round_posts")
-      .values({ round_id: roundId, local_id: p.id, post_id: post, seats: p.seats })
-      .execute();
+    posts.push({ round_id: roundId, local_id: p.id, post_id: post, seats: p.seats });
   }
-  for (const c of config.candidates) {
+  const candidates: { round_id: string; local_id: string; person_id: string }[] = [];
+  for (const { item: c } of byKey(config.candidates, personKey)) {
     const unit = c.unit ?? "";
     const person = c.staffNo
       ? await findOrCreate(
@@ -252,11 +266,11 @@ async function linkParts(tx: Transaction<Database>, roundId: string, config: Rou
                 oc.columns(["name", "unit"]).where("staff_no", "is", null).doNothing(),
               ),
         );
-    await tx
-      .insertInto("round_candidates")
-      .values({ round_id: roundId, local_id: c.id, person_id: person })
-      .execute();
+    candidates.push({ round_id: roundId, local_id: c.id, person_id: person });
   }
+  // A round file has at least one post and one candidate (round-file.ts).
+  await tx.insertInto("round_posts").values(posts).execute();
+  await tx.insertInto("round_candidates").values(candidates).execute();
 }
 
 /**

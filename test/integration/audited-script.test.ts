@@ -18,7 +18,12 @@ describe("an audited script", () => {
   let redis: Redis;
   let run: ReturnType<typeof defineAuditedScript>;
   const prefix = `${inject("redisKeyPrefix")}audited:`;
-  const audit = { key: `${prefix}audit`, entry: '{"action":"x"}' };
+  const audit = {
+    key: `${prefix}audit`,
+    entry: '{"action":"x"}',
+    pending: `${prefix}audit-pending`,
+    roundId: "r1",
+  };
   const trail = () => redis.lrange(audit.key, 0, -1);
 
   beforeAll(async () => {
@@ -32,6 +37,7 @@ describe("an audited script", () => {
   it("appends the entry in the same step as an action that succeeds", async () => {
     expect(await run([`${prefix}a`, `${prefix}b`], ["go"], audit)).toBe("ok");
     expect(await trail()).toEqual([audit.entry]);
+    expect(await redis.smembers(audit.pending)).toEqual(["r1"]);
     expect(await redis.mget(`${prefix}a`, `${prefix}b`)).toEqual(["1", "1"]);
   });
 

@@ -72,7 +72,12 @@ describe("revealing a result", () => {
       "result_reveal",
       new URL("../../server/live/lua/result-reveal.lua", import.meta.url),
     );
-    const audit = { key: keys.audit(roundId), entry: '{"action":"probe"}' };
+    const audit = {
+      key: keys.audit(roundId),
+      entry: '{"action":"probe"}',
+      pending: keys.auditPending,
+      roundId,
+    };
     const run = (ballotCount: number) =>
       reveal(
         [
