@@ -44,6 +44,13 @@ async function main() {
   await mkdir(dir, { recursive: true, mode: 0o700 }); // the records are personal data
 
   const manifest = await withStores(async ({ redisUrl, databaseUrl, keyPrefix, bindir }) => {
+    // Redis first, then PostgreSQL: the two copies are moments apart, not of one instant,
+    // and a lock may land between them. In this order that lock is, in the backup, a round
+    // still open (or locked, not landed) in Redis and landed in the records, whose copy
+    // holds every ballot acknowledged before the lock; the server deletes Redis's older
+    // copy when it starts (reconcile in server/live/lock-service.ts). The other order
+    // could keep the round in session in the records while Redis had already forgotten it:
+    // its ballots would be in neither copy. pg_dump's copy is of the instant it starts.
     const keyCount = await snapshotRedis(redisUrl, keyPrefix, join(dir, LIVE_FILE));
     const target = libpqTarget(databaseUrl);
     const pgDump = join(bindir, "pg_dump");

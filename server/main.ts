@@ -52,6 +52,8 @@ await app.services.legacy.upgrade();
 // Rounds kept by an older version may hold card secrets themselves: keep only their hashes.
 const hashed = await app.services.cards.hashLegacySecrets();
 if (hashed > 0) logger.info("card secrets of older rounds replaced by their hashes", { hashed });
+// Before the first phone: a landed round a restored backup left in Redis must not read open.
+await app.services.locks.reconcile();
 
 app.http.listen(config.PORT, config.HOST, async () => {
   const address = app.http.address();

@@ -179,6 +179,50 @@ export function createLockService(d: LockDeps) {
     },
 
     /**
+     * Deletes what Redis still holds of rounds the records hold as landed; resolves to
+     * those rounds. Run at start-up (main.ts, and every node's first sweep). Normally there
+     * are none: a landing deletes the round's keys itself, and a node that died in between
+     * left the round on the list that finishPending works off. After a restore there may
+     * be some: `npm run backup` copies Redis first and PostgreSQL after it, so a lock that
+     * landed between the two copies is, in the backup, a round still open (or locked, not
+     * landed) in Redis and landed in the records. The records' copy is the right one: it
+     * holds every ballot acknowledged before the lock, and Redis's older copy cannot hold
+     * one that it lacks, as it was taken earlier. Redis's copy must go, or the round would
+     * read open again and take ballots that count for nothing.
+     *
+     * The reverse — a round in session in the records that Redis has already forgotten,
+     * which would lose its ballots — cannot be restored from a backup: Redis forgets a
+     * round only after its landing committed (finishLock, forget), the records never undo
+     * a landing (the rounds_guard trigger of migrations/0001_records.ts allows no step
+     * back; a deleted rehearsal round leaves nothing to lose), and the records' copy is
+     * taken after Redis's. A round Redis's copy has forgotten had landed before it, so
+     * before the records' copy too.
+     */
+    async reconcile(): Promise<string[]> {
+      const landed = await d.records.landedIds();
+      if (landed.length === 0) return [];
+      const pipe = redis.pipeline();
+      for (const roundId of landed) pipe.exists(keys.state(roundId));
+      const replies = (await pipe.exec()) ?? [];
+      const stale = landed.filter((_, i) => {
+        const [err, found] = replies[i] ?? [null, 0];
+        if (err) throw err;
+        return found === 1;
+      });
+      if (stale.length === 0) return [];
+      // The restore wrote the rounds' card-keyed ballots to the append-only file again:
+      // they stay secret only once a rewrite has run (disk-purge.ts).
+      await redis.sadd(keys.diskPurgePending, ...stale);
+      for (const roundId of stale) {
+        await forget(roundId);
+        logger.warn("a landed round was still in Redis (a restored backup): its keys deleted", {
+          roundId,
+        });
+      }
+      return stale;
+    },
+
+    /**
      * Locks the round (the audit entry is written by the lock script itself). The digest
      * is null when the export could not be finished now: the round is locked all the same
      * and the sweep finishes it.

@@ -6,8 +6,9 @@ import { announce } from "./broadcast.ts";
  * What a node that died may have left undone, finished by whichever node looks first:
  * every node runs this at start-up and then every `periodMs`. Everything it acts on is in
  * the stores (tally marks past their deadline, locks still to land, audit outboxes to move
- * into the records, locks whose card-keyed writes may still be on disk), so no node holds
- * a responsibility in memory alone.
+ * into the records, locks whose card-keyed writes may still be on disk, and at start-up
+ * landed rounds a restored backup left in Redis), so no node holds a responsibility in
+ * memory alone.
  */
 /**
  * An export left unbuilt is rare, and one that keeps failing its check is rebuilt from
@@ -20,9 +21,19 @@ const AUDIT_DRAIN_MS = 2000;
 
 export function startSweeper(s: Services, periodMs: number): { stop(): void } {
   let running = false;
+  let reconciled = false;
   let exportsTriedAt = Number.NEGATIVE_INFINITY;
   let auditDrainedAt = Number.NEGATIVE_INFINITY;
   const steps: [string, () => Promise<void>][] = [
+    [
+      // Once, at start-up (until it succeeds): a landed round a restored backup left in Redis.
+      "reconcile",
+      async () => {
+        if (reconciled) return;
+        await s.locks.reconcile();
+        reconciled = true;
+      },
+    ],
     ["tally", () => s.tally.sweep()],
     [
       "exports",

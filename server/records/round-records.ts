@@ -109,6 +109,8 @@ export interface RoundRecords {
   list(opts?: { archived?: boolean }): Promise<RoundRecord[]>;
   /** Ids of the rounds in session (started, not yet landed). */
   inSession(): Promise<string[]>;
+  /** Ids of the rounds whose lock has landed (archived ones included). */
+  landedIds(): Promise<string[]>;
   remove(id: string, audit: AuditRecord): Promise<"ok" | "round_not_found" | "round_not_deletable">;
   archive(id: string, audit: AuditRecord): Promise<"ok" | "round_not_found" | "bad_state">;
   /** Lands a lock; landing the same export again is a no-op ("already"). */
@@ -440,6 +442,15 @@ export function createRoundRecords(db: Db): RoundRecords {
         .selectFrom("rounds")
         .select("id")
         .where("status", "=", "session")
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async landedIds() {
+      const rows = await db
+        .selectFrom("rounds")
+        .select("id")
+        .where("status", "=", "locked")
         .execute();
       return rows.map((r) => r.id);
     },
