@@ -179,12 +179,10 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
      * change, so a client can drop any older one.
      */
     async progress(roundId: string, candidateIds: string[], bump = false): Promise<Progress> {
-      // Taken first, and never recreated for a round whose lock has landed (no state).
-      const version = Number(
-        (await feedScript([keys.state(roundId), keys.feedVersion(roundId)], [bump ? "1" : "0"])) ??
-          0,
-      );
+      // One pipeline, in order: the version (never recreated for a round whose lock has
+      // landed), then the counts.
       const pipe = redis.pipeline();
+      feedScript.queue(pipe, [keys.state(roundId), keys.feedVersion(roundId)], [bump ? "1" : "0"]);
       pipe.hgetall(keys.activeCards(roundId));
       pipe.hgetall(keys.evaluated(roundId));
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
@@ -195,9 +193,10 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       };
       const scored: Progress["scored"] = {};
       candidateIds.forEach((c, i) => {
-        scored[c] = counts(i + 2);
+        scored[c] = counts(i + 3);
       });
-      return { roundId, version, cards: counts(0), scored, evaluated: counts(1) };
+      const version = Number(replies[0]?.[1] ?? 0);
+      return { roundId, version, cards: counts(1), scored, evaluated: counts(2) };
     },
 
     /** All evaluation ballots of a locked round: card-less and sorted. */

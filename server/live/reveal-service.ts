@@ -7,9 +7,9 @@ import type {
   EvaluationBallot,
   SpeechBallot,
 } from "../../shared/scoring/types.ts";
+import { outboxRecord } from "../platform/audit-store.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript } from "../platform/lua.ts";
-import type { AuditRecord } from "../records/audit-records.ts";
 import type { RoundRecords } from "../records/round-records.ts";
 import { byId, compute, resultReads } from "./result-service.ts";
 
@@ -19,12 +19,6 @@ const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 /** A script answers 'stale' when what the result was computed from changed meanwhile. */
 const ATTEMPTS = 5;
 type RevealCode = "round_locked" | "scoring_still_open" | "bad_state" | "candidate_not_found";
-
-/** An outbox entry (audit-store.ts) written straight to the records instead. */
-function landedAudit(audit: AuditWrite): AuditRecord {
-  const entry = JSON.parse(audit.entry) as { id: string; round: string; at: string };
-  return { entryId: entry.id, roundId: entry.round, at: entry.at, body: audit.entry };
-}
 
 /**
  * What the hall is shown of the results, and taking it back. Node computes a result from a
@@ -131,7 +125,7 @@ export function createRevealService(
           const shown = await records.changeDisplay(
             roundId,
             { reveal: candidateId },
-            landedAudit(audit),
+            outboxRecord(audit),
           );
           return shown ? ok(r.result) : fail("round_not_found");
         }

@@ -75,6 +75,11 @@ function toRecord(roundId: string, raw: string): AuditRecord {
   return { entryId: legacyEntryId(text), roundId, at: parsed.at, body: text };
 }
 
+/** The record of an outbox entry, for a records transaction to store instead of the outbox. */
+export function outboxRecord(audit: AuditWrite): AuditRecord {
+  return toRecord(audit.roundId, audit.entry);
+}
+
 function toEntry(text: string): AuditEntry {
   const e = JSON.parse(text) as StoredEntry;
   return { at: e.at, role: e.role, action: e.action, subject: e.subject, note: e.note };

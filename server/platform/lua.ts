@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 
-type ScriptFn = (keys: string[], args: (string | number)[]) => Promise<unknown>;
+/** A script call; `queue` adds the same call to a pipeline instead, in its order. */
+type ScriptFn = ((keys: string[], args: (string | number)[]) => Promise<unknown>) & {
+  queue(pipe: ChainableCommander, keys: string[], args: (string | number)[]): void;
+};
 
 function register(redis: Redis, commandName: string, lua: string, numberOfKeys?: number) {
   const defined = redis as unknown as Record<string, unknown>;
@@ -21,11 +24,20 @@ export function defineScript(
   fileUrl: URL,
   numberOfKeys?: number,
 ): ScriptFn {
-  const fn = register(redis, `jp_${name}`, readFileSync(fileUrl, "utf8"), numberOfKeys);
-  return (keys, args) =>
-    numberOfKeys === undefined
-      ? fn.call(redis, keys.length, ...keys, ...args)
-      : fn.call(redis, ...keys, ...args);
+  const command = `jp_${name}`;
+  const fn = register(redis, command, readFileSync(fileUrl, "utf8"), numberOfKeys);
+  const argv = (keys: string[], args: (string | number)[]) =>
+    numberOfKeys === undefined ? [keys.length, ...keys, ...args] : [...keys, ...args];
+  const call = (keys: string[], args: (string | number)[]) => fn.call(redis, ...argv(keys, args));
+  // A command defined on the client is defined on its pipelines too.
+  call.queue = (pipe: ChainableCommander, keys: string[], args: (string | number)[]) => {
+    const queued = (pipe as unknown as Record<string, (...a: (string | number)[]) => unknown>)[
+      command
+    ];
+    if (!queued) throw new Error(`${command} is not defined on this pipeline`);
+    queued.call(pipe, ...argv(keys, args));
+  };
+  return call;
 }
 
 /** Where an audited script appends its entry, and the entry (see audit-store.ts). */

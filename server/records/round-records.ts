@@ -99,7 +99,10 @@ export interface RoundRecords {
   start(
     id: string,
     audit: AuditRecord,
-  ): Promise<{ code: "ok" | "already"; round: FrozenRound } | "round_not_found">;
+  ): Promise<
+    | { code: "ok" | "already"; round: FrozenRound; status: RoundStatus; startedAt: string }
+    | "round_not_found"
+  >;
   get(id: string): Promise<RoundRecord | null>;
   /** A draft's file as it stands (to export or correct); null when there is no such round. */
   draftConfig(id: string): Promise<RoundConfig | null>;
@@ -370,23 +373,34 @@ export function createRoundRecords(db: Db): RoundRecords {
       return db.transaction().execute(async (tx) => {
         const row = await tx
           .selectFrom("rounds")
-          .select(["status", "config", "config_sha256"])
+          .select(["status", "config", "config_sha256", "started_at"])
           .where("id", "=", id)
           .forUpdate()
           .executeTakeFirst();
         if (!row) return "round_not_found" as const;
         const config = row.config as RoundConfig;
-        if (row.status !== "draft") {
-          return { code: "already" as const, round: { config, sha256: row.config_sha256 ?? "" } };
+        if (row.status !== "draft" && row.started_at) {
+          return {
+            code: "already" as const,
+            round: { config, sha256: row.config_sha256 ?? "" },
+            status: row.status,
+            startedAt: row.started_at.toISOString(),
+          };
         }
         const sha256 = configSha256(config);
-        await tx
+        const { started_at } = await tx
           .updateTable("rounds")
           .set({ status: "session", config_sha256: sha256, started_at: sql`now()` })
           .where("id", "=", id)
-          .execute();
+          .returning("started_at")
+          .executeTakeFirstOrThrow();
         await insertAudit(tx, [audit]);
-        return { code: "ok" as const, round: { config, sha256 } };
+        return {
+          code: "ok" as const,
+          round: { config, sha256 },
+          status: "session" as const,
+          startedAt: (started_at as Date).toISOString(),
+        };
       });
     },
 
