@@ -11,7 +11,7 @@ import {
   serverUser,
   socketFolder,
 } from "./postgres-cluster.mjs";
-import { log, SetupError } from "./shell.mjs";
+import { log, logTail, SetupError } from "./shell.mjs";
 
 const startTimeoutMs = 60_000; // after a kill the server replays its write-ahead log first
 const stopTimeoutMs = 30_000;
@@ -79,7 +79,7 @@ async function initCluster({ bindir, clusterDir, user, logFile }) {
   });
   if (code !== 0) {
     throw new SetupError(
-      `initdb failed (exit ${code}). Last lines of ${logFile}:\n${tail(logFile)}`,
+      `initdb failed (exit ${code}). Last lines of ${logFile}:\n${logTail(logFile)}`,
     );
   }
   renameSync(staging, pgdata);
@@ -114,7 +114,7 @@ async function launch({ bindir, clusterDir, socketDir, user, logFile }) {
 
   const failure = (reason) =>
     new SetupError(
-      `postgres did not start (${reason}).${otherPostmaster(pgdata, child.pid)} Last lines of ${logFile}:\n${tail(logFile)}`,
+      `postgres did not start (${reason}).${otherPostmaster(pgdata, child.pid)} Last lines of ${logFile}:\n${logTail(logFile)}`,
     );
   const spawnError = new Promise((_, reject) =>
     child.once("error", (e) => reject(failure(e.message))),
@@ -201,14 +201,6 @@ function psql(bindir, url, sql) {
       else resolve(stdout.trim());
     });
   });
-}
-
-function tail(file, lines = 15) {
-  try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
 }
 
 /**

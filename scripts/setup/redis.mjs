@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { connect as tcpConnect } from "node:net";
 import { join } from "node:path";
 import { connect as tlsConnect } from "node:tls";
 import { freePort } from "./network.mjs";
-import { log, SetupError } from "./shell.mjs";
+import { log, logTail, SetupError } from "./shell.mjs";
 
 const startTimeoutMs = 30_000; // loading a large AOF at start-up takes a while
 const stopTimeoutMs = 15_000;
@@ -57,7 +57,7 @@ async function launch({ dir, logFile, port }) {
 
   const failure = (reason) =>
     new SetupError(
-      `redis-server did not start (${reason}). Last lines of ${logFile}:\n${tail(logFile)}`,
+      `redis-server did not start (${reason}). Last lines of ${logFile}:\n${logTail(logFile)}`,
     );
   const spawnError = new Promise((_, reject) =>
     child.once("error", (e) => reject(failure(e.message))),
@@ -86,14 +86,6 @@ async function launch({ dir, logFile, port }) {
     return stopping;
   };
   return { url, stop };
-}
-
-function tail(file, lines = 15) {
-  try {
-    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
-  } catch {
-    return "(no log)";
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // Process helpers for the bootstrap. Only node: builtins: this runs before `npm install`.
 import { spawn } from "node:child_process";
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -48,4 +48,13 @@ export function run(command, args, { env, cwd = repoRoot } = {}) {
     });
     child.on("exit", (code) => resolve(code ?? 1));
   });
+}
+
+/** The last lines of a server's log file, for a message saying why it did not start. */
+export function logTail(file, lines = 15) {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
 }

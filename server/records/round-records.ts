@@ -99,10 +99,7 @@ export interface RoundRecords {
   start(
     id: string,
     audit: AuditRecord,
-  ): Promise<
-    | { code: "ok" | "already"; round: FrozenRound; status: RoundStatus; startedAt: string }
-    | "round_not_found"
-  >;
+  ): Promise<{ code: "ok" | "already"; round: FrozenRound } | "round_not_found">;
   get(id: string): Promise<RoundRecord | null>;
   /** A draft's file as it stands (to export or correct); null when there is no such round. */
   draftConfig(id: string): Promise<RoundConfig | null>;
@@ -373,34 +370,23 @@ export function createRoundRecords(db: Db): RoundRecords {
       return db.transaction().execute(async (tx) => {
         const row = await tx
           .selectFrom("rounds")
-          .select(["status", "config", "config_sha256", "started_at"])
+          .select(["status", "config", "config_sha256"])
           .where("id", "=", id)
           .forUpdate()
           .executeTakeFirst();
         if (!row) return "round_not_found" as const;
         const config = row.config as RoundConfig;
-        if (row.status !== "draft" && row.started_at) {
-          return {
-            code: "already" as const,
-            round: { config, sha256: row.config_sha256 ?? "" },
-            status: row.status,
-            startedAt: row.started_at.toISOString(),
-          };
+        if (row.status !== "draft") {
+          return { code: "already" as const, round: { config, sha256: row.config_sha256 ?? "" } };
         }
         const sha256 = configSha256(config);
-        const { started_at } = await tx
+        await tx
           .updateTable("rounds")
           .set({ status: "session", config_sha256: sha256, started_at: sql`now()` })
           .where("id", "=", id)
-          .returning("started_at")
-          .executeTakeFirstOrThrow();
+          .execute();
         await insertAudit(tx, [audit]);
-        return {
-          code: "ok" as const,
-          round: { config, sha256 },
-          status: "session" as const,
-          startedAt: (started_at as Date).toISOString(),
-        };
+        return { code: "ok" as const, round: { config, sha256 } };
       });
     },
 

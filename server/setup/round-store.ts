@@ -56,11 +56,13 @@ export function createRoundStore(redis: Redis, keys: RedisKeys, records: RoundRe
     async start(id: string, mode: ActivateMode, audit: AuditRecord): Promise<Result<Started>> {
       const started = await records.start(id, audit);
       if (started === "round_not_found") return fail("round_not_found");
-      if (started.status === "locked") return fail("round_locked");
+      const record = await records.get(id);
+      if (!record?.startedAt) return fail("round_not_found");
+      if (record.status === "locked") return fail("round_locked");
       // Started before: only make sure its live session exists; the projector moves only
       // when asked outright.
       const asked = started.code === "already" ? (mode === "always" ? mode : "never") : mode;
-      const activated = await openLive(id, started.startedAt, asked);
+      const activated = await openLive(id, record.startedAt, asked);
       return ok({ sha256: started.round.sha256, activated });
     },
 
