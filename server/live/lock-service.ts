@@ -47,6 +47,7 @@ export function createLockService(d: LockDeps) {
   const { redis, keys, rounds, ballots, decisions, logger } = d;
   const lockScript = defineAuditedScript(redis, "round_lock", lua("round-lock"));
   const storeScript = defineScript(redis, "export_store", lua("export-store"), 2);
+  const discardScript = defineScript(redis, "round_discard", lua("round-discard"), 3);
   const cache = new Map<string, RoundExport>();
 
   async function storedExport(roundId: string): Promise<RoundExport | null> {
@@ -153,6 +154,22 @@ export function createLockService(d: LockDeps) {
   }
 
   return {
+    /**
+     * Deletes the live session of a round the records no longer hold (a deleted rehearsal):
+     * it stops taking writes, leaves the projector, and its keys and card credentials go.
+     * Resolves to its cards (their phones are told) and whether it was on the projector.
+     */
+    async discard(roundId: string): Promise<{ cardIds: string[]; wasActive: boolean }> {
+      const cardIds = await redis.hkeys(keys.cards(roundId));
+      const wasActive = await discardScript(
+        [keys.activeRound, keys.state(roundId), keys.diskPurgePending],
+        [roundId],
+      );
+      await forget(roundId);
+      cache.delete(roundId);
+      return { cardIds, wasActive: wasActive === 1 };
+    },
+
     /** The export of a locked round (finishing it if no node has yet); null while open. */
     async readExport(roundId: string): Promise<RoundExport | null> {
       const stored = await storedExport(roundId);

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { fail, ok } from "../../shared/errors.ts";
+import { rooms } from "../../shared/protocol/index.ts";
 import type { Principal } from "../../shared/roles.ts";
 import { RoundFile } from "../../shared/round-file.ts";
 import { roundFileIssues } from "../../shared/round-file-issues.ts";
@@ -107,7 +108,12 @@ export function setupHandlers(s: Services): SetupHandlers {
       const audit = s.audit.record(ctx.principal, roundId, "round:delete");
       const code = await s.rounds.remove(roundId, audit);
       if (code !== "ok") return fail(code);
-      s.logger.info("round deleted", { roundId });
+      // A rehearsal deleted in session: its live session goes too, and its phones and the
+      // projector are told.
+      const live = await s.locks.discard(roundId);
+      revokeCards(s.io, roundId, live.cardIds, "round_not_found");
+      if (live.wasActive) s.io.to(rooms.projectors).emit("screen:switch", { roundId: null });
+      s.logger.info("round deleted", { roundId, cards: live.cardIds.length });
       return ok({ roundId });
     },
 

@@ -1,8 +1,8 @@
 import type { Principal } from "../roles.ts";
 import type { Progress, ScreenData, SessionState } from "./state.ts";
 
-/** Why the server ends a card's sockets: the card was voided, or it has a new code. */
-export type CardRevocation = "card_void" | "card_reissued";
+/** Why a card's phones are sent away: the card was voided or reissued, or its round deleted. */
+export type CardRevocation = "card_void" | "card_reissued" | "round_not_found";
 
 export type { ClientToServerEvents } from "./commands.ts";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import { RoundFile } from "../../shared/round-file.ts";
 import { sha256Hex } from "../../shared/sha256.ts";
-import { call, expectOk } from "../utils/socket-client.ts";
+import { call, expectOk, waitFor } from "../utils/socket-client.ts";
 import { DEMO_ROUND, useTestApp } from "../utils/test-app.ts";
 
 const t = useTestApp();
@@ -121,5 +121,52 @@ describe("a round's life cycle", () => {
       .execute();
     expect(links).toEqual([]);
     expect((await t.db.selectFrom("people").select("id").execute()).length).toBe(people.length);
+  });
+
+  it("a rehearsal deleted in session takes its live session with it: keys, card codes, projector", async () => {
+    const organizer = await t.client(t.organizerToken);
+    const { roundId } = expectOk(
+      await call(organizer, "round:import", {
+        file: DEMO_ROUND,
+        start: true,
+        rehearsal: true,
+        activate: true,
+      }),
+    );
+    const cards = expectOk(
+      await call(organizer, "cards:issue", {
+        roundId,
+        counts: { leaders: 2 },
+        requestId: randomUUID(),
+      }),
+    );
+    const { projectorToken } = expectOk(await call(organizer, "server:info", {}));
+    const projector = await t.client(projectorToken);
+    expect(expectOk(await call(projector, "session:join", {})).state.roundId).toBe(roundId);
+    const phone = await t.client(cards[0]?.token ?? "");
+    expectOk(await call(phone, "session:join", {}));
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C1" }));
+    const scores = { knowledge: 20, skills: 20, quality: 30 };
+    const ballot = { candidateId: "C1", scores, nonce: "rehearsal-1", seq: 1 };
+    expectOk(await call(phone, "ballot:submit", ballot));
+    const roundKeys = () => t.redis.keys(`${t.keyPrefix}round:${roundId}:*`);
+    expect((await roundKeys()).length).toBeGreaterThan(0);
+
+    const revoked = waitFor(phone, "card:revoked");
+    const switched = waitFor(projector, "screen:switch");
+    expectOk(await call(organizer, "round:delete", { roundId }));
+    expect(await revoked).toEqual({ reason: "round_not_found" });
+    expect(await switched).toEqual({ roundId: null });
+    expect(await roundKeys()).toEqual([]);
+    expect(await t.redis.get(`${t.keyPrefix}active-round`)).toBeNull();
+    // No card of the round can sign in again.
+    await expect(t.client(cards[1]?.token ?? "")).rejects.toThrow("unauthorized");
+    expect(await call(organizer, "ballot:submit", ballot)).toMatchObject({ ok: false });
+    const records = await t.db
+      .selectFrom("rounds")
+      .select("id")
+      .where("id", "=", roundId)
+      .execute();
+    expect(records).toEqual([]);
   });
 });
