@@ -4,6 +4,7 @@ import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
 import { results } from "./results.ts";
+import { review } from "./review.ts";
 import { roundFile } from "./round-file.ts";
 import { screen } from "./screen.ts";
 import { time } from "./time.ts";
@@ -21,6 +22,7 @@ const dictionary = {
   ...chair,
   ...organizer,
   ...results,
+  ...review,
   ...roundFile,
   ...time,
   ...xlsx,

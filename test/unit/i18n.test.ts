@@ -7,6 +7,7 @@ import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
 import { results } from "../../shared/i18n/results.ts";
+import { review } from "../../shared/i18n/review.ts";
 import { roundFile } from "../../shared/i18n/round-file.ts";
 import { screen } from "../../shared/i18n/screen.ts";
 import { time } from "../../shared/i18n/time.ts";
@@ -20,6 +21,7 @@ const areas = {
   chair,
   organizer,
   results,
+  review,
   roundFile,
   time,
   xlsx,
