@@ -44,6 +44,8 @@ export const ERROR_CODES = [
   "card_void",
   /** This card was given a new code (reissued or printed again); the old link is dead. */
   "card_reissued",
+  /** The card's round was a rehearsal, and the organizer deleted it: its cards are dead. */
+  "round_deleted",
   /** Scores missing, out of range, off the step, or for an unknown criterion. */
   "invalid_scores",
   /** An older revision arrived after a newer one was stored; the newer one stands. */

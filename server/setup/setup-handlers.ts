@@ -111,7 +111,7 @@ export function setupHandlers(s: Services): SetupHandlers {
       // A rehearsal deleted in session: its live session goes too, and its phones and the
       // projector are told.
       const live = await s.locks.discard(roundId);
-      revokeCards(s.io, roundId, live.cardIds, "round_not_found");
+      revokeCards(s.io, roundId, live.cardIds, "round_deleted");
       if (live.wasActive) s.io.to(rooms.projectors).emit("screen:switch", { roundId: null });
       s.logger.info("round deleted", { roundId, cards: live.cardIds.length });
       return ok({ roundId });

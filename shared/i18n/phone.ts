@@ -24,6 +24,14 @@ export const phone = defineTexts({
     zh: "此卡已提交的评分已从统计中撤回。请联系会场工作人员领取新的评分卡，并扫描新卡上的二维码。",
     en: "What this card submitted was withdrawn from the count. Ask the staff for a new ballot card and scan the QR code on it.",
   },
+  "phone.roundDeleted.title": {
+    zh: "本场演练已删除",
+    en: "This rehearsal was deleted",
+  },
+  "phone.roundDeleted.body": {
+    zh: "组织者已删除这场演练及其评分，本评分卡不再使用。正式评分请扫描工作人员发给您的新评分卡。",
+    en: "The organizer deleted this rehearsal and its scores; this card is no longer used. For the real session, scan the new card the staff give you.",
+  },
   "phone.cardReissued.title": {
     zh: "此评分卡已换发新二维码",
     en: "This ballot card has a new QR code",

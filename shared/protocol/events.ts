@@ -2,7 +2,7 @@ import type { Principal } from "../roles.ts";
 import type { Progress, ScreenData, SessionState } from "./state.ts";
 
 /** Why a card's phones are sent away: the card was voided or reissued, or its round deleted. */
-export type CardRevocation = "card_void" | "card_reissued" | "round_not_found";
+export type CardRevocation = "card_void" | "card_reissued" | "round_deleted";
 
 export type { ClientToServerEvents } from "./commands.ts";
 

@@ -155,7 +155,7 @@ describe("a round's life cycle", () => {
     const revoked = waitFor(phone, "card:revoked");
     const switched = waitFor(projector, "screen:switch");
     expectOk(await call(organizer, "round:delete", { roundId }));
-    expect(await revoked).toEqual({ reason: "round_not_found" });
+    expect(await revoked).toEqual({ reason: "round_deleted" });
     expect(await switched).toEqual({ roundId: null });
     expect(await roundKeys()).toEqual([]);
     expect(await t.redis.get(`${t.keyPrefix}active-round`)).toBeNull();

@@ -29,6 +29,7 @@ const FATAL: readonly ErrorCode[] = [
   "unauthorized",
   "card_void",
   "card_reissued",
+  "round_deleted",
   "round_not_found",
   "forbidden",
 ];
