@@ -23,6 +23,7 @@ import type { Logger } from "./platform/logger.ts";
 import { securityHeaders } from "./platform/security-headers.ts";
 import type { Db } from "./records/db.ts";
 import { createServices, type Services } from "./services.ts";
+import { draftHandlers } from "./setup/draft-handlers.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
 
 export interface AppDeps {
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): App {
   const handlers: Handlers = {
     ...joinHandlers(services),
     ...setupHandlers(services),
+    ...draftHandlers(services),
     ...sessionHandlers(services),
     ...revealHandlers(services),
     ...ballotHandlers(services),

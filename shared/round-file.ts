@@ -129,71 +129,87 @@ function firstRepeat(ids: string[]): number {
   return ids.findIndex((id, i) => ids.indexOf(id) !== i);
 }
 
-export const RoundFile = z
-  .object({
-    format: z.literal("jingpin-round/1"),
-    title: Label,
-    positions: z.array(Position).min(1).max(50),
-    candidates: z.array(Candidate).min(1).max(200),
-    speakingOrder: z.array(Id).optional(),
-    rubric: z.array(Criterion).min(1).max(20),
-    groups: z.array(Group).min(1).max(20),
-    evaluationOptions: z.array(EvaluationOption).min(2).max(10).default(DEFAULT_EVALUATION_OPTIONS),
-    method: Method.default({
-      trim: 1,
-      trimMin: 5,
-      speechWeight: 1,
-      evaluationWeight: 0,
-      inspectionRatio: 2,
-      decimals: 2,
-    }),
-    timers: Timers.default({ speechSeconds: 300, defenseSeconds: 180 }),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    const issue = (path: (string | number)[], message: RoundFileProblem) =>
-      ctx.addIssue({ code: "custom", path, message });
-    const positionIds = new Set(r.positions.map((p) => p.id));
-    const candidateIds = new Set(r.candidates.map((c) => c.id));
-    const lists = {
-      positions: r.positions,
-      candidates: r.candidates,
-      rubric: r.rubric,
-      groups: r.groups,
-      evaluationOptions: r.evaluationOptions,
-    };
-    for (const [list, entries] of Object.entries(lists)) {
-      const repeat = firstRepeat(entries.map((e) => e.id));
-      if (repeat >= 0) issue([list, repeat, "id"], "file.problem.duplicateId");
-    }
-    // The same person or post twice would be one record in the staff register or post list.
-    const personKeys = r.candidates.map((c) =>
-      c.staffNo ? `no:${c.staffNo}` : `name:${JSON.stringify([c.name, c.unit ?? ""])}`,
-    );
-    const postKeys = r.positions.map((p) =>
-      p.code ? `code:${p.code}` : `title:${JSON.stringify([p.department ?? null, p.title])}`,
-    );
-    personKeys.forEach((key, i) => {
-      if (personKeys.indexOf(key) !== i) issue(["candidates", i], "file.problem.samePerson");
-    });
-    postKeys.forEach((key, i) => {
-      if (postKeys.indexOf(key) !== i) issue(["positions", i], "file.problem.samePost");
-    });
-    r.candidates.forEach((c, i) => {
-      if (!unique(c.applications))
-        issue(["candidates", i, "applications"], "file.problem.duplicateApplication");
-      c.applications.forEach((p, j) => {
-        if (!positionIds.has(p))
-          issue(["candidates", i, "applications", j], "file.problem.unknownPosition");
+/**
+ * The round file's schema. A draft being built in the console (issue 8) may have no posts
+ * or candidates yet: `draft` allows empty lists, and the session's start requires the
+ * complete file. Every other rule holds for both.
+ */
+function roundFileSchema(draft: boolean) {
+  const least = draft ? 0 : 1;
+  return z
+    .object({
+      format: z.literal("jingpin-round/1"),
+      title: Label,
+      positions: z.array(Position).min(least).max(50),
+      candidates: z.array(Candidate).min(least).max(200),
+      speakingOrder: z.array(Id).optional(),
+      rubric: z.array(Criterion).min(1).max(20),
+      groups: z.array(Group).min(1).max(20),
+      evaluationOptions: z
+        .array(EvaluationOption)
+        .min(2)
+        .max(10)
+        .default(DEFAULT_EVALUATION_OPTIONS),
+      method: Method.default({
+        trim: 1,
+        trimMin: 5,
+        speechWeight: 1,
+        evaluationWeight: 0,
+        inspectionRatio: 2,
+        decimals: 2,
+      }),
+      timers: Timers.default({ speechSeconds: 300, defenseSeconds: 180 }),
+    })
+    .strict()
+    .superRefine((r, ctx) => {
+      const issue = (path: (string | number)[], message: RoundFileProblem) =>
+        ctx.addIssue({ code: "custom", path, message });
+      const positionIds = new Set(r.positions.map((p) => p.id));
+      const candidateIds = new Set(r.candidates.map((c) => c.id));
+      const lists = {
+        positions: r.positions,
+        candidates: r.candidates,
+        rubric: r.rubric,
+        groups: r.groups,
+        evaluationOptions: r.evaluationOptions,
+      };
+      for (const [list, entries] of Object.entries(lists)) {
+        const repeat = firstRepeat(entries.map((e) => e.id));
+        if (repeat >= 0) issue([list, repeat, "id"], "file.problem.duplicateId");
+      }
+      // The same person or post twice would be one record in the staff register or post list.
+      const personKeys = r.candidates.map((c) =>
+        c.staffNo ? `no:${c.staffNo}` : `name:${JSON.stringify([c.name, c.unit ?? ""])}`,
+      );
+      const postKeys = r.positions.map((p) =>
+        p.code ? `code:${p.code}` : `title:${JSON.stringify([p.department ?? null, p.title])}`,
+      );
+      personKeys.forEach((key, i) => {
+        if (personKeys.indexOf(key) !== i) issue(["candidates", i], "file.problem.samePerson");
       });
+      postKeys.forEach((key, i) => {
+        if (postKeys.indexOf(key) !== i) issue(["positions", i], "file.problem.samePost");
+      });
+      r.candidates.forEach((c, i) => {
+        if (!unique(c.applications))
+          issue(["candidates", i, "applications"], "file.problem.duplicateApplication");
+        c.applications.forEach((p, j) => {
+          if (!positionIds.has(p))
+            issue(["candidates", i, "applications", j], "file.problem.unknownPosition");
+        });
+      });
+      if (r.speakingOrder) {
+        const order = r.speakingOrder;
+        const complete =
+          order.length === candidateIds.size && order.every((c) => candidateIds.has(c));
+        if (!complete || !unique(order)) issue(["speakingOrder"], "file.problem.speakingOrder");
+      }
     });
-    if (r.speakingOrder) {
-      const order = r.speakingOrder;
-      const complete =
-        order.length === candidateIds.size && order.every((c) => candidateIds.has(c));
-      if (!complete || !unique(order)) issue(["speakingOrder"], "file.problem.speakingOrder");
-    }
-  });
+}
+
+export const RoundFile = roundFileSchema(false);
+/** A draft round's file: the same rules, with posts and candidates still to come. */
+export const DraftRoundFile = roundFileSchema(true);
 
 export type RoundFileInput = z.input<typeof RoundFile>;
 export type RoundConfig = z.output<typeof RoundFile>;

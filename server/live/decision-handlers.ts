@@ -39,7 +39,8 @@ export function decisionHandlers(s: Services): Pick<Handlers, "tie:decide" | "au
     },
 
     "audit:list": async (_ctx, { roundId }) => {
-      if (!(await s.rounds.exists(roundId))) return fail(await s.rounds.missing(roundId));
+      // A draft's trail too: building a round in the console is audited (issue 8).
+      if (!(await s.rounds.record(roundId))) return fail("round_not_found");
       return ok(await s.audit.list(roundId));
     },
   };

@@ -80,7 +80,7 @@ export interface RoundRecords {
   createDraft(
     round: { id: string; kind: RoundKind; config: RoundConfig },
     audit: AuditRecord,
-  ): Promise<"ok">;
+  ): Promise<"ok" | "exists">;
   replaceDraft(
     id: string,
     config: RoundConfig,
@@ -95,11 +95,21 @@ export interface RoundRecords {
     round: { id: string; config: RoundConfig; createdAt: Date },
     audit: AuditRecord,
   ): Promise<"ok" | "already" | "conflict">;
-  /** Freezes the draft; a round already started answers with its frozen rules. */
-  start(
+  /**
+   * Freezes the draft; a round already started answers with its frozen rules. `complete`
+   * checks the draft, read under the same lock as the freeze, is a whole round file (a
+   * draft built in the console may still lack posts or candidates): what it returns other
+   * than null is why not, and nothing is frozen.
+   */
+  start<P>(
     id: string,
     audit: AuditRecord,
-  ): Promise<{ code: "ok" | "already"; round: FrozenRound } | "round_not_found">;
+    complete?: (config: RoundConfig) => P | null,
+  ): Promise<
+    | { code: "ok" | "already"; round: FrozenRound }
+    | { code: "incomplete"; problem: P }
+    | "round_not_found"
+  >;
   get(id: string): Promise<RoundRecord | null>;
   /** A draft's file as it stands (to export or correct); null when there is no such round. */
   draftConfig(id: string): Promise<RoundConfig | null>;
@@ -270,9 +280,9 @@ async function linkParts(tx: Transaction<Database>, roundId: string, config: Rou
         );
     candidates.push({ round_id: roundId, local_id: c.id, person_id: person });
   }
-  // A round file has at least one post and one candidate (round-file.ts).
-  await tx.insertInto("round_posts").values(posts).execute();
-  await tx.insertInto("round_candidates").values(candidates).execute();
+  // A draft built in the console may have neither yet (DraftRoundFile).
+  if (posts.length > 0) await tx.insertInto("round_posts").values(posts).execute();
+  if (candidates.length > 0) await tx.insertInto("round_candidates").values(candidates).execute();
 }
 
 /**
@@ -297,15 +307,20 @@ export function createRoundRecords(db: Db): RoundRecords {
 
   return {
     async createDraft({ id, kind, config }, audit) {
-      await db.transaction().execute(async (tx) => {
-        await tx
+      return db.transaction().execute(async (tx) => {
+        // The primary key decides: a retried creation (round:create's request id names the
+        // round) finds the round made the first time and changes nothing.
+        const inserted = await tx
           .insertInto("rounds")
           .values({ id, title: config.title, kind, config: JSON.stringify(config) })
-          .execute();
+          .onConflict((oc) => oc.column("id").doNothing())
+          .returning("id")
+          .executeTakeFirst();
+        if (!inserted) return "exists" as const;
         await linkParts(tx, id, config);
         await insertAudit(tx, [audit]);
+        return "ok" as const;
       });
-      return "ok";
     },
 
     async adopt({ id, config, createdAt }, audit) {
@@ -366,7 +381,7 @@ export function createRoundRecords(db: Db): RoundRecords {
       });
     },
 
-    async start(id, audit) {
+    async start(id, audit, complete) {
       return db.transaction().execute(async (tx) => {
         const row = await tx
           .selectFrom("rounds")
@@ -379,6 +394,8 @@ export function createRoundRecords(db: Db): RoundRecords {
         if (row.status !== "draft") {
           return { code: "already" as const, round: { config, sha256: row.config_sha256 ?? "" } };
         }
+        const problem = complete?.(config) ?? null;
+        if (problem !== null) return { code: "incomplete" as const, problem };
         const sha256 = configSha256(config);
         await tx
           .updateTable("rounds")

@@ -1,7 +1,8 @@
 import type { Redis } from "ioredis";
 import { fail, ok, type Result } from "../../shared/errors.ts";
 import type { RoundSummary } from "../../shared/protocol/index.ts";
-import type { RoundConfig } from "../../shared/round-file.ts";
+import { type RoundConfig, RoundFile } from "../../shared/round-file.ts";
+import { roundFileIssues } from "../../shared/round-file-issues.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import type { AuditRecord } from "../records/audit-records.ts";
@@ -54,8 +55,12 @@ export function createRoundStore(redis: Redis, keys: RedisKeys, records: RoundRe
 
     /** Freezes the draft's rules and opens its live session; a started round just opens. */
     async start(id: string, mode: ActivateMode, audit: AuditRecord): Promise<Result<Started>> {
-      const started = await records.start(id, audit);
+      const started = await records.start(id, audit, (config) => {
+        const whole = RoundFile.safeParse(config);
+        return whole.success ? null : roundFileIssues(config, whole.error.issues.slice(0, 20));
+      });
       if (started === "round_not_found") return fail("round_not_found");
+      if (started.code === "incomplete") return fail("invalid_round_file", started.problem);
       const record = await records.get(id);
       if (!record?.startedAt) return fail("round_not_found");
       if (record.status === "locked") return fail("round_locked");

@@ -1,21 +1,13 @@
-import { randomInt } from "node:crypto";
 import { fail, ok } from "../../shared/errors.ts";
 import { rooms } from "../../shared/protocol/index.ts";
 import type { Principal } from "../../shared/roles.ts";
-import { RoundFile } from "../../shared/round-file.ts";
+import { DraftRoundFile } from "../../shared/round-file.ts";
 import { roundFileIssues } from "../../shared/round-file-issues.ts";
 import { revokeCards } from "../live/card-sockets.ts";
 import { switchProjectors } from "../live/join-handlers.ts";
 import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
-
-const ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-
-function newRoundId(): string {
-  let id = "r";
-  for (let i = 0; i < 7; i++) id += ID_ALPHABET[randomInt(ID_ALPHABET.length)];
-  return id;
-}
+import { newRoundId } from "./round-id.ts";
 
 type SetupHandlers = Pick<
   Handlers,
@@ -66,7 +58,9 @@ export function setupHandlers(s: Services): SetupHandlers {
     "round:list": async (_ctx, { archived }) => ok(await s.rounds.list({ archived })),
 
     "round:import": async (ctx, { file, roundId: draftId, rehearsal, start, activate }) => {
-      const parsed = RoundFile.safeParse(file);
+      // A draft may lack posts or candidates (a file downloaded from a draft built in the
+      // console); the start checks the whole file.
+      const parsed = DraftRoundFile.safeParse(file);
       if (!parsed.success) {
         return fail("invalid_round_file", roundFileIssues(file, parsed.error.issues.slice(0, 20)));
       }

@@ -88,6 +88,38 @@ export const commands = {
   "round:file": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "round:delete": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "round:archive": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "round:create": {
+    roles: ["organizer"],
+    /**
+     * A new, empty draft with the default rules, to build in the console (issue 8). The
+     * request id names the round: a retried request answers with the round made first.
+     */
+    payload: z
+      .object({
+        title: z.string().trim().min(1).max(120),
+        rehearsal: z.boolean().optional(),
+        requestId: RequestId,
+      })
+      .strict(),
+  },
+  "draft:rules": {
+    roles: ["organizer"],
+    /**
+     * Replaces the named parts of a draft's rules. Each part is checked as the round file
+     * checks it (invalid_round_file with issues naming the entry), so it is unknown here.
+     */
+    payload: z
+      .object({
+        ...roundRef,
+        title: z.unknown().optional(),
+        rubric: z.unknown().optional(),
+        groups: z.unknown().optional(),
+        evaluationOptions: z.unknown().optional(),
+        method: z.unknown().optional(),
+        timers: z.unknown().optional(),
+      })
+      .strict(),
+  },
   "round:activate": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "cards:issue": {
     roles: ["organizer"],
@@ -242,6 +274,9 @@ export interface CommandResults {
   "round:file": { file: RoundConfig };
   "round:delete": { roundId: string };
   "round:archive": { roundId: string };
+  "round:create": { roundId: string };
+  /** The draft's file after the change. */
+  "draft:rules": { file: RoundConfig };
   "round:activate": { roundId: string };
   "cards:issue": IssuedCard[];
   "cards:print": IssuedCard[];

@@ -3,6 +3,8 @@ import { ROLES, type Role } from "../../shared/roles.ts";
 import { type ClientSocket, call, expectOk } from "./socket-client.ts";
 import { DEMO_ROUND, seedRound, type TestApp } from "./test-app.ts";
 
+const CREATE_REQUEST = "fixture-create-0001";
+
 type Payload<N extends CommandName> = Parameters<ClientToServerEvents[N]>[0];
 
 /** Round A with one socket per role, a spare card to act on, and a second round B. */
@@ -21,6 +23,9 @@ export async function seedRoles(t: TestApp): Promise<RoleFixture> {
   if (!voterCard || !spareCard) throw new Error("expected two cards");
   const { roundId: otherRoundId } = expectOk(
     await call(organizer, "round:import", { file: DEMO_ROUND, start: true }),
+  );
+  expectOk(
+    await call(organizer, "round:create", { title: "新建的竞聘轮次", requestId: CREATE_REQUEST }),
   );
   // Round A is the one on the projector: the projector token may join only the active round.
   expectOk(await call(organizer, "round:activate", { roundId }));
@@ -58,6 +63,10 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
   // Not locked: refused (bad_state), with nothing changed.
   "round:archive": (f) => ({ roundId: f.otherRoundId }),
   "round:activate": (f) => ({ roundId: f.roundId }),
+  // Made by seedRoles already: the retried request changes nothing.
+  "round:create": () => ({ title: "新建的竞聘轮次", requestId: CREATE_REQUEST }),
+  // The other round is started: its rules are frozen, so refused with nothing changed.
+  "draft:rules": (f) => ({ roundId: f.otherRoundId, timers: { speechSeconds: 240 } }),
   "cards:issue": (f) => ({
     roundId: f.roundId,
     counts: { leaders: 1 },
