@@ -88,7 +88,9 @@ async function readWorkbook(bytes: Uint8Array): Promise<Sheets> {
   const visible = wb.worksheets.filter((ws) => ws.state === "visible");
   const named = (names: Set<string>) => (ws: ExcelJS.Worksheet) =>
     names.has(normalizeHeader(ws.name));
-  const relationsSheet = visible.find(named(RELATIONS_SHEET_NAMES));
+  // Hidden sheets hold lookup lists, not the register; but declared relatives are read even
+  // from a hidden sheet, since ignoring them would silently drop avoidance data.
+  const relationsSheet = wb.worksheets.find(named(RELATIONS_SHEET_NAMES));
   const staffSheet = visible.find((ws) => ws !== relationsSheet && !named(NOTES_SHEET_NAMES)(ws));
   if (!staffSheet) return { ok: false, error: "noSheet" };
   const staff = grid(staffSheet);
