@@ -3,6 +3,7 @@ import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
+import { register } from "./register.ts";
 import { results } from "./results.ts";
 import { review } from "./review.ts";
 import { roundFile } from "./round-file.ts";
@@ -21,6 +22,7 @@ const dictionary = {
   ...screen,
   ...chair,
   ...organizer,
+  ...register,
   ...results,
   ...review,
   ...roundFile,

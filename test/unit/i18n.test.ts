@@ -6,6 +6,7 @@ import { common, errors } from "../../shared/i18n/common.ts";
 import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
+import { register } from "../../shared/i18n/register.ts";
 import { results } from "../../shared/i18n/results.ts";
 import { review } from "../../shared/i18n/review.ts";
 import { roundFile } from "../../shared/i18n/round-file.ts";
@@ -20,6 +21,7 @@ const areas = {
   screen,
   chair,
   organizer,
+  register,
   results,
   review,
   roundFile,
