@@ -177,7 +177,7 @@ async function postTerms(db: Kysely<unknown>) {
       -- The day the conditions are checked on (ages, years of work), and the last day to apply.
       reference_date date not null,
       apply_until date not null,
-      body jsonb not null check (jsonb_typeof(body -> 'posts') = 'array'),
+      body jsonb not null check (coalesce(jsonb_typeof(body -> 'posts'), '') = 'array'),
       primary key (round_id, version)
     );
     -- One publication of a round at a time takes the next number: no gap, no duplicate.
@@ -248,7 +248,9 @@ async function applications(db: Kysely<unknown>) {
         and (status not in ('nominated', 'applied')
           or (decided_by is null and decided_at is null and checks is null))
       ),
-      constraint round_applications_reason check (status <> 'rejected' or btrim(reason) <> '')
+      constraint round_applications_reason check (
+        status <> 'rejected' or coalesce(btrim(reason), '') <> ''
+      )
     );
     -- The two places. An application holds its place from acceptance on, rejected included:
     -- the limit is on what a person applies for, so a rejected application does not open a
