@@ -1,6 +1,17 @@
 import { type ColumnType, type Generated, Kysely, Migrator, PostgresDialect } from "kysely";
 import pg from "pg";
+import type {
+  Education,
+  Penalty,
+  Relation,
+  ReviewGrade,
+  Sex,
+  VoterGroup,
+} from "../../shared/setup/person.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
+
+/** jsonb: read as the parsed value, written as JSON text. */
+type Json<T> = ColumnType<T, string, string>;
 
 /** The tables of migrations/, as queries see them. */
 export interface Database {
@@ -61,6 +72,75 @@ export interface Database {
     digest: string;
     created_at: Generated<Date>;
   };
+  staff_register: {
+    person_id: string;
+    staff_no: string;
+    sex: Sex;
+    /** date columns read as 'YYYY-MM-DD' (connectDatabase). */
+    birth_date: string;
+    department_id: string;
+    current_post: string;
+    grade: string;
+    grade_since: string | null;
+    work_start: string;
+    /** numeric: read as its decimal text. */
+    grassroots_years: ColumnType<string, number, number>;
+    education: Education;
+    review_grades: Json<Record<string, ReviewGrade>>;
+    penalties: Json<Penalty[]>;
+    voter_group: VoterGroup;
+    updated_at: Generated<Date>;
+  };
+  staff_relationships: { person_a: string; person_b: string; relation: Relation };
+  register_imports: {
+    id: ColumnType<string, never, never>;
+    file_sha256: string;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    relationships_added: number;
+    relationships_changed: number;
+    relationships_removed: number;
+    at: Generated<Date>;
+  };
+  round_post_terms: {
+    round_id: string;
+    local_id: string;
+    department_id: string | null;
+    term_years: number;
+    duties: string;
+    conditions_text: string;
+    conditions: Json<unknown>;
+    sort_order: number;
+  };
+  round_announcements: {
+    round_id: string;
+    /** Set by the database (the announcement_version trigger). */
+    version: ColumnType<number, never, never>;
+    published_at: Generated<Date>;
+    reference_date: string;
+    apply_until: string;
+    body: ColumnType<unknown, string, never>;
+  };
+  round_reviews: { round_id: string; closed_at: Generated<Date> };
+  round_applications: {
+    id: Generated<string>;
+    round_id: string;
+    person_id: string;
+    post_local_id: string;
+    source: "self" | "staff" | "party";
+    staff_count: number | null;
+    preference: 1 | 2 | null;
+    status: Generated<"nominated" | "applied" | "withdrawn" | "passed" | "rejected">;
+    reason: string | null;
+    checks: ColumnType<unknown, string | null, string | null>;
+    decided_by: string | null;
+    decided_at: Date | null;
+    created_at: Generated<Date>;
+    accepted_at: Date | null;
+    withdrawn_at: Date | null;
+  };
   audit_entries: {
     seq: ColumnType<string, never, never>;
     entry_id: string;
@@ -75,6 +155,18 @@ export interface Database {
 export type Db = Kysely<Database>;
 
 /**
+ * A date column (OID 1082) is a calendar day: read as its 'YYYY-MM-DD' text, not as a Date
+ * at midnight in the server's zone, which would move it a day east or west of UTC.
+ */
+const DATE_OID = 1082;
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === DATE_OID && format !== "binary"
+      ? (text: string) => text
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/**
  * One pool per node. A query waits at most `connectionTimeoutMillis` for a connection, so
  * a PostgreSQL that is down makes a records call fail in seconds instead of hanging a
  * handler; the live path never waits on it.
@@ -82,6 +174,7 @@ export type Db = Kysely<Database>;
 export function connectDatabase(url: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
+    types,
     max: opts.max ?? 10,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
@@ -114,16 +207,29 @@ export function sqlState(err: unknown): string | null {
   return typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : null;
 }
 
-/** The states the schema's own rules raise (migrations/0001_records.ts). */
+/** The constraint a failed query broke, if PostgreSQL names one. */
+export function constraintOf(err: unknown): string | null {
+  const name = (err as { constraint?: unknown } | null)?.constraint;
+  return typeof name === "string" ? name : null;
+}
+
+/** The states the schema's own rules raise (migrations/). */
 export const SQLSTATE = {
   unique: "23505",
   foreignKey: "23503",
   check: "23514",
+  notNull: "23502",
   notDeletable: "JP001",
   badTransition: "JP002",
   frozen: "JP003",
   fixed: "JP004",
   appendOnly: "JP005",
+  /** 0002: an application changed after its round's review closed. */
+  reviewClosed: "JP006",
+  /** 0002: the review closed while an application awaits its decision. */
+  reviewUndecided: "JP007",
+  /** 0002: a nomination for a post that is not in the round's latest announcement. */
+  notAnnounced: "JP008",
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_records.ts";
+import * as m0002 from "./0002_before_session.ts";
 
 /**
  * Every migration file of this folder, by name: applied in name order and recorded in the
@@ -9,4 +10,5 @@ import * as m0001 from "./0001_records.ts";
  */
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_records": m0001,
+  "0002_before_session": m0002,
 };
