@@ -24,6 +24,8 @@ import { securityHeaders } from "./platform/security-headers.ts";
 import type { Db } from "./records/db.ts";
 import { createServices, type Services } from "./services.ts";
 import { draftHandlers } from "./setup/draft-handlers.ts";
+import { registerHandlers } from "./setup/register-handlers.ts";
+import { registerRoutes } from "./setup/register-routes.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
 
 export interface AppDeps {
@@ -94,6 +96,7 @@ export function createApp(deps: AppDeps): App {
     ...joinHandlers(services),
     ...setupHandlers(services),
     ...draftHandlers(services),
+    ...registerHandlers(services),
     ...sessionHandlers(services),
     ...revealHandlers(services),
     ...ballotHandlers(services),
@@ -126,6 +129,7 @@ export function createApp(deps: AppDeps): App {
   // Pages and exports gzipped: a phone on a crowded hall Wi-Fi loads a third of the bytes.
   app.use(compression());
   app.use(securityHeaders);
+  app.use(registerRoutes(services));
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {
     const dir = deps.clientDir;

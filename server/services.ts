@@ -16,6 +16,8 @@ import type { Logger } from "./platform/logger.ts";
 import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.ts";
 import { type AuditRecords, createAuditRecords } from "./records/audit-records.ts";
 import type { Db } from "./records/db.ts";
+import { createPostRecords, type PostRecords } from "./records/post-records.ts";
+import { createRegisterRecords, type RegisterRecords } from "./records/register-records.ts";
 import { createRoundRecords, type RoundRecords } from "./records/round-records.ts";
 import { createLegacyRounds, type LegacyRounds } from "./records/upgrade.ts";
 import { type CardStore, createCardStore } from "./setup/card-store.ts";
@@ -25,6 +27,8 @@ import { createRoundStore, type RoundStore } from "./setup/round-store.ts";
 export interface Records {
   rounds: RoundRecords;
   audit: AuditRecords;
+  register: RegisterRecords;
+  posts: PostRecords;
 }
 
 /** Everything a handler may use; built once per node from the injected clients. */
@@ -70,6 +74,8 @@ export function createServices(o: ServiceOptions): Services {
   const records: Records = {
     rounds: createRoundRecords(o.db),
     audit: createAuditRecords(o.db),
+    register: createRegisterRecords(o.db),
+    posts: createPostRecords(o.db),
   };
   const rounds = createRoundStore(o.redis, keys, records.rounds);
   const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));

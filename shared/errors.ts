@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   "card_not_found",
   /** The round file failed validation; `issues` says where. */
   "invalid_round_file",
+  /** A staff register file that cannot be saved; `reason` says why (register.file.*). */
+  "invalid_register_file",
   /** The round's rules are frozen (its session started): the draft can no longer be changed. */
   "round_frozen",
   /** The round is still a draft: start its session first. */

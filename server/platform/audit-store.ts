@@ -31,8 +31,15 @@ interface AuditDetail {
 /** An entry as the outbox and the records keep it: the public fields, its id and round. */
 interface StoredEntry extends AuditEntry {
   id: string;
-  round: string;
+  /** null: an action of the organization's, not of a round (the staff register). */
+  round: string | null;
 }
+
+/**
+ * What an entry records: a command, or an HTTP action the socket contract does not carry (a
+ * file upload).
+ */
+export type AuditAction = CommandName | "register:import";
 
 /** Most entries moved from an outbox to the records in one transaction. */
 const DRAIN_BATCH = 500;
@@ -44,8 +51,8 @@ const DRAIN_BATCH = 500;
  */
 export function auditRecord(
   principal: Principal,
-  roundId: string,
-  action: CommandName,
+  roundId: string | null,
+  action: AuditAction,
   detail: AuditDetail = {},
   at: Date = new Date(),
 ): AuditRecord {
@@ -116,8 +123,8 @@ export function createAuditStore(redis: Redis, keys: RedisKeys, records: AuditRe
     /** The entry a records action writes in its own transaction. */
     record(
       principal: Principal,
-      roundId: string,
-      action: CommandName,
+      roundId: string | null,
+      action: AuditAction,
       detail: AuditDetail = {},
       at: Date = new Date(),
     ): AuditRecord {

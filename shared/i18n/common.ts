@@ -105,6 +105,10 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     zh: "此评分卡已作废，请联系工作人员",
     en: "This card was voided; ask the staff",
   },
+  "error.invalid_register_file": {
+    zh: "人员名册文件无法导入",
+    en: "The staff register file cannot be imported",
+  },
   "error.round_deleted": {
     zh: "此演练已被组织者删除，评分卡不再有效",
     en: "The organizer deleted this rehearsal; the card no longer works",

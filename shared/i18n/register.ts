@@ -183,6 +183,14 @@ export const register = defineTexts({
     en: "The register has more than {max} rows and cannot be imported at once",
   },
   "register.file.empty": { zh: "文件是空的", en: "The file is empty" },
+  "register.file.hasProblems": {
+    zh: "名册中还有问题，请改正后重新上传",
+    en: "The register still has problems; correct them and upload it again",
+  },
+  "register.file.changedSincePreview": {
+    zh: "上传的文件与预览时的不同，请重新预览",
+    en: "The file differs from the one previewed; preview it again",
+  },
   "register.file.unreadable": {
     zh: "无法读取文件，请上传 .xlsx 或 .csv 格式的人员名册",
     en: "The file cannot be read; upload the register as .xlsx or .csv",

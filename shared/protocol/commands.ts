@@ -4,6 +4,7 @@ import type { Role } from "../roles.ts";
 import type { TieDecision } from "../round-export.ts";
 import { Id, type RoundConfig } from "../round-file.ts";
 import type { CandidateResult } from "../scoring/types.ts";
+import { Person, type Relationship, type VoterGroup } from "../setup/person.ts";
 import type {
   AuditEntry,
   CardInfo,
@@ -101,6 +102,12 @@ export const commands = {
         requestId: RequestId,
       })
       .strict(),
+  },
+  "people:list": { roles: ["organizer"], payload: z.object({}).strict() },
+  "person:save": {
+    roles: ["organizer"],
+    /** A person added or corrected by hand; their declared relationships stay as they are. */
+    payload: z.object({ person: Person }).strict(),
   },
   "draft:rules": {
     roles: ["organizer"],
@@ -275,6 +282,12 @@ export interface CommandResults {
   "round:delete": { roundId: string };
   "round:archive": { roundId: string };
   "round:create": { roundId: string };
+  "people:list": {
+    people: (Person & { updatedAt: string })[];
+    relationships: Relationship[];
+    groupCounts: Record<VoterGroup, number>;
+  };
+  "person:save": { outcome: "created" | "updated" | "unchanged" };
   /** The draft's file after the change. */
   "draft:rules": { file: RoundConfig };
   "round:activate": { roundId: string };

@@ -1,3 +1,4 @@
 export * from "./commands.ts";
 export * from "./events.ts";
+export * from "./register.ts";
 export * from "./state.ts";

@@ -1,9 +1,27 @@
 import type { ClientToServerEvents, CommandName } from "../../shared/protocol/index.ts";
 import { ROLES, type Role } from "../../shared/roles.ts";
+import type { Person } from "../../shared/setup/person.ts";
 import { type ClientSocket, call, expectOk } from "./socket-client.ts";
 import { DEMO_ROUND, seedRound, type TestApp } from "./test-app.ts";
 
 const CREATE_REQUEST = "fixture-create-0001";
+
+const FIXTURE_PERSON: Person = {
+  staffNo: "F0001",
+  name: "测试人员",
+  sex: "female",
+  birthDate: "1985-06-01",
+  department: "办公室",
+  currentPost: "科员",
+  grade: "一级科员",
+  gradeSince: "2020-01-01",
+  workStart: "2008-07-01",
+  grassrootsYears: 3,
+  education: "bachelor",
+  reviewGrades: { "2024": "competent" },
+  penalties: [],
+  voterGroup: "staff",
+};
 
 type Payload<N extends CommandName> = Parameters<ClientToServerEvents[N]>[0];
 
@@ -24,6 +42,7 @@ export async function seedRoles(t: TestApp): Promise<RoleFixture> {
   const { roundId: otherRoundId } = expectOk(
     await call(organizer, "round:import", { file: DEMO_ROUND, start: true }),
   );
+  expectOk(await call(organizer, "person:save", { person: FIXTURE_PERSON }));
   expectOk(
     await call(organizer, "round:create", { title: "新建的竞聘轮次", requestId: CREATE_REQUEST }),
   );
@@ -64,6 +83,9 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
   "round:archive": (f) => ({ roundId: f.otherRoundId }),
   "round:activate": (f) => ({ roundId: f.roundId }),
   // Made by seedRoles already: the retried request changes nothing.
+  "people:list": () => ({}),
+  // The person seedRoles saved, unchanged: nothing changes.
+  "person:save": () => ({ person: FIXTURE_PERSON }),
   "round:create": () => ({ title: "新建的竞聘轮次", requestId: CREATE_REQUEST }),
   // The other round is started: its rules are frozen, so refused with nothing changed.
   "draft:rules": (f) => ({ roundId: f.otherRoundId, timers: { speechSeconds: 240 } }),
