@@ -230,6 +230,8 @@ export const SQLSTATE = {
   reviewUndecided: "JP007",
   /** 0002: a nomination for a post that is not in the round's latest announcement. */
   notAnnounced: "JP008",
+  /** 0002: a reviewer deciding on their own or a declared relative's application. */
+  reviewerAvoids: "JP009",
 } as const;
 
 /**

@@ -88,7 +88,7 @@ export interface PostRecords {
 const DEFAULT_TERM_YEARS = 2;
 
 /** The round's posts in the order of their terms, then the file's order for those without. */
-async function readPosts(q: Kysely<Database>, roundId: string) {
+export async function readPosts(q: Kysely<Database>, roundId: string) {
   const round = await q
     .selectFrom("rounds")
     .select(["title", "config"])

@@ -4,8 +4,9 @@ import { type Kysely, sql } from "kysely";
  * Before the session (issue 8): the staff register with its declared relationships, the
  * terms of a round's posts and their published announcements, and the applications with
  * their review. As in 0001, every rule the database can hold is here, so a request that
- * breaks one is refused by PostgreSQL whatever the code in front of it. 0001's objects are
- * not changed; one unique index is added to `people` for the register's foreign key.
+ * breaks one is refused by PostgreSQL whatever the code in front of it. 0001's objects keep
+ * their definitions; two things are added to them: a unique index on `people` (for the
+ * register's foreign key) and a deferred trigger on `round_posts` (a dropped post's terms go).
  *
  * A landed migration is never edited (test/unit/migrations.test.ts): a change is a new file.
  */
@@ -119,7 +120,7 @@ async function postTerms(db: Kysely<unknown>) {
     create table round_post_terms (
       round_id text not null references rounds on delete cascade,
       local_id text not null,
-      -- The post's department for this round; null: the post's own (posts.department_id).
+      -- The post's department for this round; null: the one its round file gives, if any.
       department_id uuid references departments,
       term_years smallint not null default 2 check (term_years between 1 and 10),
       duties text not null default '' check (length(duties) <= 2000),
@@ -322,6 +323,31 @@ async function applications(db: Kysely<unknown>) {
       for each row execute function review_open();
     create trigger steps before insert or update or delete on round_applications
       for each row execute function application_steps();
+
+    -- A reviewer does not decide on their own application nor on a declared relative's
+    -- (回避, 公务员法 Arts. 74–77), JP009. Who else must step aside (a direct superior, say)
+    -- the register does not say: that fuller rule is the caller's.
+    create function unrelated_reviewer() returns trigger language plpgsql as $$
+    declare
+      reviewer uuid;
+    begin
+      if new.decided_by is null or new.decided_at is not distinct from old.decided_at then
+        return new;
+      end if;
+      select person_id into reviewer from staff_register where staff_no = new.decided_by;
+      if reviewer = new.person_id or exists (
+        select 1 from staff_relationships
+        where person_a = least(reviewer, new.person_id)
+          and person_b = greatest(reviewer, new.person_id)
+      ) then
+        raise exception 'reviewer % steps aside for application %', new.decided_by, new.id
+          using errcode = 'JP009';
+      end if;
+      return new;
+    end $$;
+    -- After steps (triggers fire in name order): a step out of order is told as such first.
+    create trigger unrelated_reviewer before update on round_applications
+      for each row execute function unrelated_reviewer();
 
     -- Closing takes the round's row exclusively (against the applications' shared hold), so
     -- no change of an application lands in between; it needs every application decided
