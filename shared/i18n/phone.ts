@@ -134,8 +134,8 @@ export const phone = defineTexts({
   "phone.abstain.back": { zh: "返回评分", en: "Back to scoring" },
   "phone.abstain.done": { zh: "已回避", en: "Abstained" },
   "phone.abstain.summary": {
-    zh: "您未对该竞聘人评分，回避单独计数。",
-    en: "You gave this candidate no score; your abstention is counted apart.",
+    zh: "未为该竞聘人评分，回避单独计数。",
+    en: "No score given to this candidate; the abstention is counted apart.",
   },
   "phone.abstain.undo": { zh: "撤销回避", en: "Undo abstention" },
   "phone.abstain.undoHint": {

@@ -143,7 +143,12 @@ describe("after the lock", () => {
       const abstain = { candidateId: "C2", abstain: true as const, nonce: `abstain-${i}`, seq: 1 };
       expectOk(await call(phone, "ballot:submit", abstain));
     }
-    const undo = { candidateId: "C2", scores: randomScores(config), nonce: "undo-ballot-0", seq: 2 };
+    const undo = {
+      candidateId: "C2",
+      scores: randomScores(config),
+      nonce: "undo-ballot-0",
+      seq: 2,
+    };
     expectOk(await call(phones[0] ?? organizer, "ballot:submit", undo));
     expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C2" }));
     expectOk(await call(organizer, "evaluation:open", { roundId }));
