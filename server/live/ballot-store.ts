@@ -78,12 +78,12 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
 
   return {
     async submit(a: SubmitArgs): Promise<SubmitOutcome> {
-      const { candidateId: candidate, group } = a;
-      const abstain = "abstain" in a.choice;
-      const slot: SpeechBallot | Abstention =
-        "abstain" in a.choice
-          ? { candidate, group }
-          : { candidate, group, scores: a.choice.scores };
+      const { candidateId: candidate, group, choice } = a;
+      const abstain = "abstain" in choice;
+      // Card-less, like the ballot: the lock moves these values as they are.
+      const slot: SpeechBallot | Abstention = abstain
+        ? { candidate, group }
+        : { candidate, group, scores: choice.scores };
       const res = (await submitScript(
         [
           keys.state(a.roundId),
