@@ -81,8 +81,10 @@ function candidateTable(file: ParsedRoundExport, results: Results): string {
     String(c.ballots),
     String(c.evaluationsCast),
     formatRate(c.favourableRate),
+    // Abstentions (回避) are counted apart from the ballots and enter no score.
+    String(c.abstentions),
   ]);
-  const numbers = ["演讲得分", "测评得分", "综合得分", "有效票", "测评票", "好评率"];
+  const numbers = ["演讲得分", "测评得分", "综合得分", "有效票", "测评票", "好评率", "回避"];
   const columns = [{ title: "候选人" }, ...numbers.map((title) => ({ title, numeric: true }))];
   return renderTable(columns, rows);
 }

@@ -13,13 +13,14 @@ import {
 import { scoresProblem } from "./rubric.ts";
 import { type CheckedResults, compareResults } from "./scoring/compare.ts";
 import { computeResults } from "./scoring/compute.ts";
-import type { EvaluationBallot, Results, SpeechBallot } from "./scoring/types.ts";
+import type { Abstention, EvaluationBallot, Results, SpeechBallot } from "./scoring/types.ts";
 import { sha256Hex } from "./sha256.ts";
 
 /**
  * The round export of scoring.md: one self-contained file that anyone can recount. Format /2
  * adds the tie each decision was taken on, voided decisions and the settled (final) targets;
- * files of format /1 are still read and recounted.
+ * files of format /1 are still read and recounted. The abstentions (回避) came later within
+ * /2, as fields added without changing any other's meaning: a file without them has none.
  */
 export const ROUND_EXPORT_FORMAT = "jingpin-round-export/2";
 export const ROUND_EXPORT_FORMAT_V1 = "jingpin-round-export/1";
@@ -48,6 +49,8 @@ const CheckedCandidate = z.looseObject({
   ballots: Count,
   evaluationsCast: Count,
   favourableRate: Score,
+  /** Absent in files written before abstentions: none. */
+  abstentions: Count.optional(),
   byGroup: z.unknown().optional(),
 });
 const QuotaTie = z.object({
@@ -79,6 +82,8 @@ export const RoundExportFile = z
       z.object({ group: Id, candidate: Id, scores: z.record(z.string(), z.number()) }),
     ),
     evaluations: z.array(z.object({ group: Id, candidate: Id, option: Id })),
+    /** Absent in files written before abstentions (回避) existed: none. */
+    abstentions: z.array(z.object({ group: Id, candidate: Id })).default([]),
     decisions: z.array(TieDecision).default([]),
     results: z.looseObject({
       candidates: z.array(CheckedCandidate),
@@ -100,7 +105,14 @@ export type RoundExport = Omit<ParsedRoundExport, "results"> & { results: Result
 
 type Inputs = Pick<
   ParsedRoundExport,
-  "rubric" | "groups" | "evaluationOptions" | "candidates" | "positions" | "ballots" | "evaluations"
+  | "rubric"
+  | "groups"
+  | "evaluationOptions"
+  | "candidates"
+  | "positions"
+  | "ballots"
+  | "evaluations"
+  | "abstentions"
 >;
 
 function duplicates(ids: string[]): string[] {
@@ -136,6 +148,10 @@ function referenceProblems(file: Inputs): { path: (string | number)[]; message: 
     const ok = groups.has(e.group) && candidates.has(e.candidate) && options.has(e.option);
     if (!ok)
       problems.push({ path: ["evaluations", i], message: "unknown group, candidate or option" });
+  });
+  file.abstentions.forEach((a, i) => {
+    if (!groups.has(a.group) || !candidates.has(a.candidate))
+      problems.push({ path: ["abstentions", i], message: "unknown group or candidate" });
   });
   return problems;
 }
@@ -180,12 +196,14 @@ export interface RoundExportSource {
   >;
   ballots: SpeechBallot[];
   evaluations: EvaluationBallot[];
+  abstentions?: Abstention[];
   decisions?: TieDecision[];
 }
 
 /**
  * The export written at lock. Fields are copied one by one so that nothing else a caller's
- * ballot objects carry (card, voter, time) can reach the file: the ballot is secret.
+ * ballot or abstention objects carry (card, voter, time) can reach the file: the ballot is
+ * secret.
  */
 export function buildRoundExport(source: RoundExportSource): RoundExport {
   const { config } = source;
@@ -213,6 +231,10 @@ export function buildRoundExport(source: RoundExportSource): RoundExport {
     ),
     evaluations: sortedByCanonicalText(
       source.evaluations.map(({ group, candidate, option }) => ({ group, candidate, option })),
+    ),
+    // Like a ballot: no card, no time, in canonical order.
+    abstentions: sortedByCanonicalText(
+      (source.abstentions ?? []).map(({ group, candidate }) => ({ group, candidate })),
     ),
   };
   const decisions = (source.decisions ?? []).map(copyDecision);

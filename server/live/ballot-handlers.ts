@@ -8,18 +8,22 @@ import { tellOtherDevices } from "./card-sockets.ts";
 /** The hot path: one validation in Node, then one atomic script in Redis. */
 export function ballotHandlers(s: Services): Pick<Handlers, "ballot:submit"> {
   return {
-    "ballot:submit": async (ctx, { candidateId, scores, nonce, seq }) => {
+    "ballot:submit": async (ctx, payload) => {
+      const { candidateId, nonce, seq } = payload;
       const p = ctx.principal;
       if (p.role !== "voter") return fail("forbidden");
       const found = await candidateOf(s, p.roundId, candidateId);
       if ("error" in found) return fail(found.error);
-      if (scoresProblem(found.config.rubric, scores)) return fail("invalid_scores");
+      // An abstention (回避) carries no scores: there is nothing to check against the rubric.
+      const abstain = "abstain" in payload;
+      if (!abstain && scoresProblem(found.config.rubric, payload.scores))
+        return fail("invalid_scores");
       const out = await s.ballots.submit({
         roundId: p.roundId,
         cardId: p.cardId,
         group: p.group,
         candidateId,
-        scores,
+        choice: abstain ? { abstain } : { scores: payload.scores },
         nonce,
         seq,
         socketId: ctx.socket.id,

@@ -2,9 +2,11 @@ import { randomInt } from "node:crypto";
 import type { Redis } from "ioredis";
 import { canonicalJson } from "../../shared/canonical-json.ts";
 import type { OwnBallot, OwnEvaluation, Progress } from "../../shared/protocol/index.ts";
-import type { EvaluationBallot, SpeechBallot } from "../../shared/scoring/types.ts";
+import type { Abstention, EvaluationBallot, SpeechBallot } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
+import { abstentionKeys } from "./abstention-keys.ts";
+import { abstentionReads } from "./abstention-reads.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -21,7 +23,8 @@ export interface SubmitArgs {
   cardId: string;
   group: string;
   candidateId: string;
-  scores: Record<string, number>;
+  /** The card's slot for the candidate: a speech ballot, or an abstention (回避) instead. */
+  choice: { scores: Record<string, number> } | { abstain: true };
   nonce: string;
   seq: number;
   /** The sending socket: a later ballot from another one is another device's. */
@@ -67,13 +70,20 @@ function parseMeta(meta: string): { seq: number; receipt: string } {
 
 /** `tallyDueMs`: the deadline of a tally mark (tally-feed.ts owns it). */
 export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: number) {
-  const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 7);
+  const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 9);
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
   const feedScript = defineScript(redis, "feed_version", lua("feed-version"), 2);
+  const ak = abstentionKeys(keys);
+  const abstentions = abstentionReads(redis, keys);
 
   return {
     async submit(a: SubmitArgs): Promise<SubmitOutcome> {
-      const ballot: SpeechBallot = { candidate: a.candidateId, group: a.group, scores: a.scores };
+      const { candidateId: candidate, group, choice } = a;
+      const abstain = "abstain" in choice;
+      // Card-less, like the ballot: the lock moves these values as they are.
+      const slot: SpeechBallot | Abstention = abstain
+        ? { candidate, group }
+        : { candidate, group, scores: choice.scores };
       const res = (await submitScript(
         [
           keys.state(a.roundId),
@@ -83,11 +93,13 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
           keys.ballotMeta(a.roundId, a.candidateId),
           keys.scored(a.roundId, a.candidateId),
           keys.tallyDue,
+          ak.abstentions(a.roundId, a.candidateId),
+          ak.abstentionMeta(a.roundId, a.candidateId),
         ],
         [
           a.cardId,
           a.candidateId,
-          canonicalJson(ballot),
+          canonicalJson(slot),
           a.nonce,
           a.seq,
           newReceipt(),
@@ -95,6 +107,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
           tallyDueMs,
           a.roundId,
           a.socketId,
+          abstain ? "abstain" : "ballot",
         ],
       )) as Reply;
       return outcome(res);
@@ -150,7 +163,10 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       return { choices, ...parseMeta(meta) };
     },
 
-    /** The card's own current ballots, so a reloaded phone shows what it submitted. */
+    /**
+     * The card's own current ballots and abstentions, so a reloaded phone shows what it
+     * submitted.
+     */
     async mine(
       roundId: string,
       cardId: string,
@@ -160,14 +176,19 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       for (const c of candidateIds) {
         pipe.hget(keys.ballots(roundId, c), cardId);
         pipe.hget(keys.ballotMeta(roundId, c), cardId);
+        pipe.hget(ak.abstentionMeta(roundId, c), cardId);
       }
       const replies = (await pipe.exec()) ?? [];
       const out: Record<string, OwnBallot> = {};
       candidateIds.forEach((c, i) => {
-        const ballot = replies[2 * i]?.[1] as string | null;
-        const meta = replies[2 * i + 1]?.[1] as string | null;
-        if (!ballot || !meta) return;
-        out[c] = { scores: (JSON.parse(ballot) as SpeechBallot).scores, ...parseMeta(meta) };
+        const ballot = replies[3 * i]?.[1] as string | null;
+        const meta = replies[3 * i + 1]?.[1] as string | null;
+        const abstained = replies[3 * i + 2]?.[1] as string | null;
+        if (ballot && meta) {
+          out[c] = { scores: (JSON.parse(ballot) as SpeechBallot).scores, ...parseMeta(meta) };
+        } else if (abstained) {
+          out[c] = { scores: {}, abstain: true, ...parseMeta(abstained) };
+        }
       });
       return out;
     },
@@ -185,6 +206,10 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       feedScript.queue(pipe, [keys.state(roundId), keys.feedVersion(roundId)], [bump ? "1" : "0"]);
       pipe.hgetall(keys.activeCards(roundId));
       pipe.hgetall(keys.evaluated(roundId));
+      abstentions.queue(pipe, roundId, candidateIds);
+      // After the lock they are in the final list instead (a round holds one or the other):
+      // the final state of a locked round is read from here too.
+      pipe.lrange(ak.finalAbstentions(roundId), 0, -1);
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
       const replies = (await pipe.exec()) ?? [];
       const counts = (i: number) => {
@@ -193,16 +218,30 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       };
       const scored: Progress["scored"] = {};
       candidateIds.forEach((c, i) => {
-        scored[c] = counts(i + 3);
+        scored[c] = counts(i + 5);
       });
+      const live = (replies[3]?.[1] ?? []) as string[][];
+      const final = (replies[4]?.[1] ?? []) as string[];
+      const abstained: Progress["abstained"] = Object.fromEntries(candidateIds.map((c) => [c, {}]));
+      for (const raw of [...live.flat(), ...final]) {
+        const { group, candidate } = JSON.parse(raw) as Abstention;
+        const byGroup = abstained[candidate];
+        if (byGroup) byGroup[group] = (byGroup[group] ?? 0) + 1;
+      }
       const version = Number(replies[0]?.[1] ?? 0);
-      return { roundId, version, cards: counts(1), scored, evaluated: counts(2) };
+      return { roundId, version, cards: counts(1), scored, abstained, evaluated: counts(2) };
     },
 
     /** All evaluation ballots of a locked round: card-less and sorted. */
     async finalEvaluations(roundId: string): Promise<EvaluationBallot[]> {
       const raw = await redis.lrange(keys.finalEvaluations(roundId), 0, -1);
       return raw.map((r) => JSON.parse(r) as EvaluationBallot);
+    },
+
+    /** All abstentions of a locked round: card-less and sorted. */
+    async finalAbstentions(roundId: string): Promise<Abstention[]> {
+      const raw = await redis.lrange(ak.finalAbstentions(roundId), 0, -1);
+      return raw.map((r) => JSON.parse(r) as Abstention);
     },
 
     /** All ballots of a locked round: card-less and sorted. */

@@ -11,6 +11,7 @@ import { errorFields, type Logger } from "../platform/logger.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import type { FinalState, RoundRecords } from "../records/round-records.ts";
 import type { RoundStore } from "../setup/round-store.ts";
+import { abstentionKeys } from "./abstention-keys.ts";
 import type { BallotStore } from "./ballot-store.ts";
 import type { DecisionStore } from "./decision-store.ts";
 
@@ -49,6 +50,7 @@ export function createLockService(d: LockDeps) {
   const storeScript = defineScript(redis, "export_store", lua("export-store"), 2);
   const discardScript = defineScript(redis, "round_discard", lua("round-discard"), 3);
   const cache = new Map<string, RoundExport>();
+  const abstention = abstentionKeys(keys);
 
   async function storedExport(roundId: string): Promise<RoundExport | null> {
     const cached = cache.get(roundId);
@@ -77,6 +79,7 @@ export function createLockService(d: LockDeps) {
       config,
       ballots: await ballots.finalBallots(roundId),
       evaluations: await ballots.finalEvaluations(roundId),
+      abstentions: await ballots.finalAbstentions(roundId),
       decisions: await decisions.list(roundId),
     });
     // What is stored must recount to itself: a file that does not is never published.
@@ -114,6 +117,8 @@ export function createLockService(d: LockDeps) {
     ]);
     // The trail first: once the round's keys are gone, its outbox is too.
     await d.drainAudit(roundId);
+    // Abstentions land in the export only (its body): round_ballots holds speech ballots,
+    // which an abstention is not.
     await d.records.land(roundId, {
       file,
       body: canonicalJson(file),
@@ -255,6 +260,8 @@ export function createLockService(d: LockDeps) {
         keys.ballots(roundId, c.id),
         keys.ballotMeta(roundId, c.id),
         keys.evaluations(roundId, c.id),
+        abstention.abstentions(roundId, c.id),
+        abstention.abstentionMeta(roundId, c.id),
       ]);
       const code = await lockScript(
         [
@@ -264,6 +271,8 @@ export function createLockService(d: LockDeps) {
           keys.evaluationMeta(roundId),
           keys.exportsPending,
           keys.diskPurgePending,
+          abstention.finalAbstentions(roundId),
+          keys.cardStatus(roundId),
           ...candidateKeys,
         ],
         [now.toISOString(), roundId],

@@ -4,6 +4,7 @@ import type { RoundExport, TieDecision } from "../../shared/round-export.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import { computeResults, settledPositions } from "../../shared/scoring/index.ts";
 import type {
+  Abstention,
   CandidateResult,
   EvaluationBallot,
   PositionResult,
@@ -11,6 +12,7 @@ import type {
   SpeechBallot,
 } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
+import { abstentionReads } from "./abstention-reads.ts";
 import type { DecisionStore } from "./decision-store.ts";
 
 const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
@@ -21,6 +23,7 @@ export function compute(
   ballots: SpeechBallot[],
   evaluations: EvaluationBallot[],
   decisions: TieDecision[] = [],
+  abstentions: Abstention[] = [],
 ): Results {
   return computeResults({
     decisions,
@@ -32,6 +35,7 @@ export function compute(
     candidates: config.candidates.filter((c) => candidateIds.has(c.id)),
     ballots: ballots.filter((b) => candidateIds.has(b.candidate)),
     evaluations: evaluations.filter((e) => candidateIds.has(e.candidate)),
+    abstentions: abstentions.filter((a) => candidateIds.has(a.candidate)),
   });
 }
 
@@ -49,7 +53,11 @@ export function byId(results: CandidateResult[]): Record<string, CandidateResult
 
 /** Reads of revealed results and live ballots, shared with the reveal service. */
 export function resultReads(redis: Redis, keys: RedisKeys) {
+  const abstentions = abstentionReads(redis, keys);
   return {
+    /** The abstentions (回避) that count now for these candidates (those of active cards). */
+    liveAbstentions: abstentions.live,
+
     /** A hash of result JSON; empty values (a hidden reveal) are left out. */
     async readHash<T>(key: string): Promise<Record<string, T>> {
       const raw = await redis.hgetall(key);

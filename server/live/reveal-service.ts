@@ -36,7 +36,7 @@ export function createRevealService(
     hide: defineAuditedScript(redis, "result_hide", lua("result-hide")),
     evaluation: defineAuditedScript(redis, "evaluation_reveal", lua("evaluation-reveal")),
   };
-  const { readHash } = resultReads(redis, keys);
+  const { readHash, liveAbstentions } = resultReads(redis, keys);
 
   /** The candidate's result as it would be revealed now, and the counts it rests on. */
   async function read(roundId: string, config: RoundConfig, candidateId: string) {
@@ -68,7 +68,10 @@ export function createRevealService(
     const withEvaluations = phase === "1";
     const ids = new Set([candidateId]);
     const used = withEvaluations ? parse<EvaluationBallot>(evaluations) : [];
-    const result = compute(config, ids, parse(ballots), used).candidates[0];
+    // Outside the transaction: with scoring closed, only a card void changes them, and the
+    // count (informative; it changes no score) is as of this read. The export's is final.
+    const abstentions = await liveAbstentions(roundId, [candidateId]);
+    const result = compute(config, ids, parse(ballots), used, [], abstentions).candidates[0];
     if (!result) return fail("candidate_not_found");
     return ok({
       result,
@@ -171,7 +174,15 @@ export function createRevealService(
         const results = byId(compute(config, new Set(ids), [], evaluations).candidates);
         // The candidates already revealed now get their composite (speech and evaluation).
         const ballots = parse<SpeechBallot>(perRevealed.flat());
-        const combined = compute(config, new Set(revealed), ballots, evaluations).candidates;
+        const abstentions = await liveAbstentions(roundId, revealed);
+        const combined = compute(
+          config,
+          new Set(revealed),
+          ballots,
+          evaluations,
+          [],
+          abstentions,
+        ).candidates;
         const payload = {
           evalCounts: perCandidate.map((list) => list.length),
           revealedIds: revealed,

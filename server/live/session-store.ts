@@ -139,7 +139,8 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
           archiving: false,
           diskPurge: purging ? "pending" : "done",
         },
-        progress,
+        // A round landed before abstentions (回避) existed has no count of them: none.
+        progress: { ...progress, abstained: progress.abstained ?? {} },
       };
     },
 

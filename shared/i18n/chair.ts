@@ -106,6 +106,8 @@ export const chair = defineTexts({
   "chair.progress.title": { zh: "评分进度", en: "Scoring progress" },
   "chair.progress.lagging": { zh: "偏少", en: "Behind" },
   "chair.progress.noCards": { zh: "尚未发放评分卡", en: "No ballot cards issued yet" },
+  /** Cards that abstained (回避) for the candidate instead of scoring: counted apart. */
+  "chair.progress.abstained": { zh: "回避 {n}", en: "Abstained {n}" },
 
   "chair.screen.title": { zh: "大屏显示", en: "Projector" },
   "chair.screen.now": { zh: "大屏当前：", en: "Showing now:" },

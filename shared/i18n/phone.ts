@@ -71,6 +71,7 @@ export const phone = defineTexts({
   "phone.tabs.label": { zh: "正在评分的竞聘人", en: "Candidates open for scoring" },
   "phone.tabs.todo": { zh: "待评", en: "To score" },
   "phone.tabs.done": { zh: "已评", en: "Done" },
+  "phone.tabs.abstained": { zh: "已回避", en: "Abstained" },
 
   "phone.listen.title": { zh: "请聆听演讲", en: "Please listen to the speech" },
   "phone.listen.body": {
@@ -125,6 +126,38 @@ export const phone = defineTexts({
   "phone.sent.reviseEvaluationHint": {
     zh: "测评开放期间可修改，以最后一次提交为准。",
     en: "You may change it while the evaluation is open; the last submission counts.",
+  },
+
+  "phone.abstain.ask": {
+    zh: "与该竞聘人有亲属等关系？可以选择回避。",
+    en: "Related to this candidate? You may abstain.",
+  },
+  "phone.abstain.action": { zh: "回避", en: "Abstain" },
+  "phone.abstain.confirmTitle": { zh: "确认回避？", en: "Abstain for this candidate?" },
+  "phone.abstain.confirmBody": {
+    zh: "回避：不为该竞聘人评分，单独计数。评分开放期间可撤销。",
+    en: "Abstaining: you give this candidate no score, and it is counted apart. You can undo it while scoring is open.",
+  },
+  "phone.abstain.confirm": { zh: "确认回避", en: "Abstain" },
+  "phone.abstain.back": { zh: "返回评分", en: "Back to scoring" },
+  "phone.abstain.done": { zh: "已回避", en: "Abstained" },
+  "phone.abstain.summary": {
+    zh: "未为该竞聘人评分，回避单独计数。",
+    en: "No score given to this candidate; the abstention is counted apart.",
+  },
+  "phone.abstain.undo": { zh: "撤销回避", en: "Undo abstention" },
+  "phone.abstain.undoHint": {
+    zh: "评分开放期间可撤销：撤销后请为该竞聘人评分并提交。",
+    en: "You can undo it while scoring is open: then score this candidate and submit.",
+  },
+  "phone.abstain.undoing": {
+    zh: "撤销回避：请为该竞聘人评分并提交。提交前，回避仍然有效。",
+    en: "Undoing your abstention: score this candidate and submit. Until you submit, the abstention stands.",
+  },
+  "phone.abstain.keep": { zh: "保留回避", en: "Keep the abstention" },
+  "phone.abstain.closed": {
+    zh: "您已回避该竞聘人，未评分。",
+    en: "You abstained for this candidate and gave no score.",
   },
 
   "phone.closed.yours": { zh: "您提交的评分", en: "Your submitted scores" },

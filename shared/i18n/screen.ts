@@ -50,6 +50,8 @@ export const screen = defineTexts({
   "screen.timer.overtimeBy": { zh: "超时 {clock}", en: "Overtime {clock}" },
   "screen.progress": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
   "screen.groupProgress": { zh: "{group} {n}/{m}", en: "{group} {n}/{m}" },
+  /** Cards that abstained (回避) instead of scoring: counted apart from the ballots. */
+  "screen.progress.abstained": { zh: "回避 {n}", en: "Abstained {n}" },
 
   "screen.result.title": { zh: "演讲答辩得分", en: "Speech & defense" },
   "screen.result.ballots": { zh: "有效评分 {n} 份", en: "{n} valid ballots" },

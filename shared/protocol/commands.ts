@@ -41,6 +41,8 @@ function idRecord<V extends z.ZodType>(value: V) {
 
 /** A voter's nonce: random, generated on the phone with crypto.getRandomValues. */
 const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A revision number per card and slot (docs/protocol.md, Submitting). */
+const Seq = z.number().int().min(1).max(1_000_000);
 /** A staff page's request id, random like a nonce (and no longer than an id), so a retried request acts once. */
 const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
 /** Most cards one print or issue may touch (a large bureau's whole staff, several times). */
@@ -215,20 +217,27 @@ export const commands = {
         /** Candidate id → option id; candidates left blank are simply absent. */
         choices: idRecord(Id),
         nonce: Nonce,
-        seq: z.number().int().min(1).max(1_000_000),
+        seq: Seq,
       })
       .strict(),
   },
   "ballot:submit": {
     roles: ["voter"],
-    payload: z
-      .object({
-        candidateId: Id,
-        scores: idRecord(z.number().finite()),
-        nonce: Nonce,
-        seq: z.number().int().min(1).max(1_000_000),
-      })
-      .strict(),
+    /**
+     * The card's one slot for the candidate: scores, or an abstention (回避) instead of
+     * them. Either replaces the other, with the same nonce and seq rules.
+     */
+    payload: z.union([
+      z
+        .object({
+          candidateId: Id,
+          scores: idRecord(z.number().finite()),
+          nonce: Nonce,
+          seq: Seq,
+        })
+        .strict(),
+      z.object({ candidateId: Id, abstain: z.literal(true), nonce: Nonce, seq: Seq }).strict(),
+    ]),
   },
 } as const satisfies Record<string, { roles: readonly Role[]; payload: z.ZodType }>;
 

@@ -76,6 +76,11 @@ export interface Progress {
   cards: Record<string, number>;
   /** Speech ballots per candidate per group. */
   scored: Record<string, Record<string, number>>;
+  /**
+   * Abstentions (回避) per candidate per group: active cards that chose not to score the
+   * candidate. Never in `scored`; a card is in one of the two at most.
+   */
+  abstained: Record<string, Record<string, number>>;
   /** Cards per group that have submitted a democratic evaluation. */
   evaluated: Record<string, number>;
 }
@@ -123,7 +128,10 @@ export interface IssuedCard extends CardInfo {
 
 /** A voter's own ballots while the round is open (nothing of anyone else's). */
 export interface OwnBallot {
+  /** Empty for an abstention. */
   scores: Record<string, number>;
+  /** Present (true) when the card abstained (回避) for the candidate instead of scoring. */
+  abstain?: true;
   receipt: string;
   seq: number;
 }

@@ -2,11 +2,15 @@ import { canonicalJson } from "../canonical-json.ts";
 import { EQUAL_WITHIN } from "./ranking.ts";
 import type { CandidateResult, PositionResult } from "./types.ts";
 
-/** The fields of a candidate result that a recount checks (scoring.md); byGroup is not. */
+/**
+ * The fields of a candidate result that a recount checks (scoring.md); byGroup is not.
+ * `abstentions` came later: a file written before has no abstentions and states none.
+ */
 export type CheckedCandidate = Pick<
   CandidateResult,
   "id" | "speech" | "evaluation" | "composite" | "ballots" | "evaluationsCast" | "favourableRate"
->;
+> &
+  Partial<Pick<CandidateResult, "abstentions">>;
 
 export type CheckedPosition = Pick<PositionResult, "id" | "ranking" | "ties" | "targets"> &
   Partial<Pick<PositionResult, "finalTargets" | "quotaTies">>;
@@ -75,6 +79,13 @@ export function compareResults(
           `results.candidates[${r.id}].${field}: file ${f[field]}, recount ${r[field]}`,
         );
       }
+    }
+    // Missing means none, as the file's missing list of abstentions does.
+    const abstentions = { file: f.abstentions ?? 0, recount: r.abstentions ?? 0 };
+    if (abstentions.file !== abstentions.recount) {
+      problems.push(
+        `results.candidates[${r.id}].abstentions: file ${abstentions.file}, recount ${abstentions.recount}`,
+      );
     }
   }
   for (const [f, r] of pairById("positions", file.positions, recount.positions, problems)) {

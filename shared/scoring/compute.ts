@@ -43,6 +43,7 @@ function candidateResult(
   id: string,
   ballots: SpeechBallot[],
   evaluations: EvaluationBallot[],
+  abstentions: number,
   input: ScoringInput,
 ): CandidateResult {
   const speech = scoreSpeech(ballots, input.rubric, input.groups, input.method);
@@ -54,6 +55,7 @@ function candidateResult(
     composite: compositeScore(speech.speech, evaluation.evaluation, input.method),
     ballots: speech.ballots,
     evaluationsCast: evaluation.cast,
+    abstentions,
     favourableRate: evaluation.favourableRate,
     byGroup: { speech: speech.byGroup, evaluation: evaluation.byGroup },
     criteria: speech.criteria,
@@ -68,8 +70,16 @@ function candidateResult(
 export function computeResults(input: ScoringInput): Results {
   const ballots = byCandidate(input.ballots);
   const evaluations = byCandidate(input.evaluations);
+  // An abstention is counted, never scored: it reaches neither the speech score nor `ballots`.
+  const abstentions = byCandidate(input.abstentions ?? []);
   const candidates = input.candidates.map((c) =>
-    candidateResult(c.id, ballots.get(c.id) ?? [], evaluations.get(c.id) ?? [], input),
+    candidateResult(
+      c.id,
+      ballots.get(c.id) ?? [],
+      evaluations.get(c.id) ?? [],
+      abstentions.get(c.id)?.length ?? 0,
+      input,
+    ),
   );
   const scores = new Map<string, MeritScores>(candidates.map((c) => [c.id, c]));
   const rankings = new Map(

@@ -14,6 +14,15 @@ export interface SpeechBallot {
   scores: Record<string, number>;
 }
 
+/**
+ * A card's abstention (回避) for one candidate: the voter chose not to score them (a
+ * relative, say). Counted apart; it is not a speech ballot and enters no score.
+ */
+export interface Abstention {
+  group: string;
+  candidate: string;
+}
+
 /** One democratic-evaluation ballot for one candidate. */
 export interface EvaluationBallot {
   group: string;
@@ -30,6 +39,8 @@ export interface ScoringInput {
   candidates: Candidate[];
   ballots: SpeechBallot[];
   evaluations: EvaluationBallot[];
+  /** Abstentions (回避): counted per candidate, never scored; none when absent. */
+  abstentions?: Abstention[];
   /** The chair's tie decisions, oldest first (settle.ts); none: every tie stays open. */
   decisions?: readonly TieDecisionLike[];
 }
@@ -87,6 +98,8 @@ export interface CandidateResult {
   ballots: number;
   /** Evaluation ballots, 不了解 included. */
   evaluationsCast: number;
+  /** Abstentions (回避) of cards that chose not to score the candidate; not in `ballots`. */
+  abstentions: number;
   favourableRate: number | null;
   byGroup: { speech: GroupSpeech[]; evaluation: GroupEvaluation[] };
   /** Weighted per-criterion means on each criterion's own scale (null without ballots). */

@@ -137,6 +137,20 @@ describe("after the lock", () => {
       }
     }
     expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C1" }));
+    // Every card abstains (回避) for C2; the first then undoes it with a ballot.
+    expectOk(await call(organizer, "scoring:open", { roundId, candidateId: "C2" }));
+    for (const [i, phone] of phones.entries()) {
+      const abstain = { candidateId: "C2", abstain: true as const, nonce: `abstain-${i}`, seq: 1 };
+      expectOk(await call(phone, "ballot:submit", abstain));
+    }
+    const undo = {
+      candidateId: "C2",
+      scores: randomScores(config),
+      nonce: "undo-ballot-0",
+      seq: 2,
+    };
+    expectOk(await call(phones[0] ?? organizer, "ballot:submit", undo));
+    expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C2" }));
     expectOk(await call(organizer, "evaluation:open", { roundId }));
     for (const [i, phone] of phones.entries()) {
       const choices = { C1: i % 2 ? "excellent" : "competent" };
@@ -150,7 +164,11 @@ describe("after the lock", () => {
       ([key, values]) => !inRegistry(key) && needles.some((n) => values.join("\n").includes(n)),
     );
     expect(leaksBefore.map(([key]) => key)).toEqual(
-      expect.arrayContaining([expect.stringContaining("ballots:C1")]),
+      expect.arrayContaining([
+        expect.stringContaining("ballots:C1"),
+        expect.stringContaining("abstentions:C2"),
+        expect.stringContaining("abstention-meta:C2"),
+      ]),
     );
 
     const info = await t.redis.info("persistence");
@@ -180,11 +198,16 @@ describe("after the lock", () => {
         .orderBy("ordinal")
         .execute()
     ).map((r) => canonicalJson(r.ballot));
-    expect(final).toHaveLength(9);
+    // Nine ballots for C1 and the one for C2; the abstentions are in the export only.
+    expect(final).toHaveLength(10);
     expect(final).toEqual([...final].sort(compareCodePoints));
 
-    // Nor the export file.
-    const exported = JSON.stringify(await fetchExport(t.url, roundId, t.organizerToken));
+    // Nor the export file, whose abstentions are card-less and sorted like its ballots.
+    const file = await fetchExport(t.url, roundId, t.organizerToken);
+    const abstentions = file.abstentions.map((a) => canonicalJson(a));
+    expect(abstentions).toHaveLength(8);
+    expect(abstentions).toEqual([...abstentions].sort(compareCodePoints));
+    const exported = JSON.stringify(file);
     for (const needle of [...needles, ...cards.map((c) => c.token)]) {
       expect(exported).not.toContain(needle);
     }

@@ -44,6 +44,16 @@ interface Variant {
   args: unknown[];
 }
 
+/**
+ * A command's payload fields. A payload may be a union of objects (ballot:submit: scores, or
+ * an abstention): its fields are those of every option.
+ */
+function shapeOf(name: CommandName): Record<string, z.ZodType> {
+  const payload: z.ZodType = commands[name].payload;
+  const options = payload instanceof z.ZodUnion ? payload.options : [payload];
+  return Object.assign({}, ...options.map((o) => (o as z.ZodObject).shape));
+}
+
 /** The id maps (scores, choices, counts) sit behind a raw-object check (commands.ts). */
 const isRecord = (schema: z.ZodType | undefined) =>
   schema instanceof z.ZodPipe && schema.out instanceof z.ZodRecord;
@@ -59,7 +69,7 @@ function withProtoKey(valid: Record<string, unknown>, field: string): Record<str
 
 /** Malformed inputs built from a command's valid payload. */
 function malformed(name: CommandName, valid: Record<string, unknown>): Variant[] {
-  const shape = (commands[name].payload as z.ZodObject).shape;
+  const shape = shapeOf(name);
   const out: Variant[] = [
     { label: "no payload", args: [] },
     { label: "null", args: [null] },
@@ -192,9 +202,7 @@ describe("malformed payloads", () => {
     async (name) => {
       const f = await seedRoles(t);
       const valid = validPayload(name, f);
-      const field = Object.keys(valid).find((k) =>
-        isRecord((commands[name].payload as z.ZodObject).shape[k]),
-      );
+      const field = Object.keys(valid).find((k) => isRecord(shapeOf(name)[k]));
       if (!field) throw new Error(`${name} has no map`);
       const payload = withProtoKey(valid, field);
       expect(Object.keys(payload[field] as object)).toContain("__proto__");

@@ -60,7 +60,7 @@ export function landedRound(id: string, config: RoundConfig, lockedAt = new Date
         diskPurge: "done",
         version: 3,
       },
-      progress: { roundId: id, version: 1, cards: {}, scored: {}, evaluated: {} },
+      progress: { roundId: id, version: 1, cards: {}, scored: {}, abstained: {}, evaluated: {} },
     },
   };
 }

@@ -7,8 +7,10 @@ export interface GroupProgress {
   group: string;
   label: string;
   scored: number;
+  /** Cards that abstained (回避) instead of scoring: done, but not ballots. */
+  abstained: number;
   cards: number;
-  /** 0..1; 0 when the group holds no cards. */
+  /** 0..1 of the cards that acted (scored or abstained); 0 when the group holds no cards. */
   fraction: number;
   lagging: boolean;
 }
@@ -16,6 +18,7 @@ export interface GroupProgress {
 export interface ProgressView {
   groups: GroupProgress[];
   scored: number;
+  abstained: number;
   cards: number;
 }
 
@@ -27,25 +30,37 @@ export function candidateProgress(
   groups: Groups,
   candidateId: string,
 ): ProgressView {
-  return view(progress, groups, (g) => progress?.scored[candidateId]?.[g] ?? 0);
+  return view(
+    progress,
+    groups,
+    (g) => progress?.scored[candidateId]?.[g] ?? 0,
+    (g) => progress?.abstained[candidateId]?.[g] ?? 0,
+  );
 }
 
 /** How many of the active cards have cast the democratic evaluation, per group and in all. */
 export function evaluationProgress(progress: Progress | null, groups: Groups): ProgressView {
-  return view(progress, groups, (g) => progress?.evaluated?.[g] ?? 0);
+  return view(
+    progress,
+    groups,
+    (g) => progress?.evaluated?.[g] ?? 0,
+    () => 0,
+  );
 }
 
 function view(
   progress: Progress | null,
   groups: Groups,
   scoredIn: (group: string) => number,
+  abstainedIn: (group: string) => number,
 ): ProgressView {
   const rows = groups.map((g) => {
     const cards = progress?.cards[g.id] ?? 0;
     const scored = scoredIn(g.id);
+    const abstained = abstainedIn(g.id);
     // A voided card's earlier ballot still counts, so scored can exceed the active cards.
-    const fraction = cards > 0 ? Math.min(1, scored / cards) : 0;
-    return { group: g.id, label: g.label, scored, cards, fraction, lagging: false };
+    const fraction = cards > 0 ? Math.min(1, (scored + abstained) / cards) : 0;
+    return { group: g.id, label: g.label, scored, abstained, cards, fraction, lagging: false };
   });
   const withCards = rows.filter((r) => r.cards > 0);
   const lowest = Math.min(...withCards.map((r) => r.fraction));
@@ -56,6 +71,7 @@ function view(
   return {
     groups: rows,
     scored: rows.reduce((sum, r) => sum + r.scored, 0),
+    abstained: rows.reduce((sum, r) => sum + r.abstained, 0),
     cards: rows.reduce((sum, r) => sum + r.cards, 0),
   };
 }

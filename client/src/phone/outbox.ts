@@ -106,6 +106,18 @@ export function isScores(x: unknown): x is Record<string, number> {
   return isRecord(x) && Object.values(x).every((v) => typeof v === "number" && Number.isFinite(v));
 }
 
+/**
+ * The body of an abstention (回避): the card's slot for a candidate holds it instead of
+ * scores (ballot:submit with `abstain: true`). A string, so it is never taken for scores.
+ */
+export const ABSTAIN = "abstain";
+export type Abstain = typeof ABSTAIN;
+
+/** What a candidate's slot holds: the scores of a speech ballot, or an abstention. */
+export function isBallotBody(x: unknown): x is Record<string, number> | Abstain {
+  return x === ABSTAIN || isScores(x);
+}
+
 /** Candidate id → option id: the body of a democratic evaluation. */
 export function isChoices(x: unknown): x is Record<string, string> {
   return isRecord(x) && Object.values(x).every((v) => typeof v === "string");

@@ -6,6 +6,9 @@ import { type Connection, connect } from "../lib/connection.svelte.ts";
 import { randomId } from "../lib/random-id.ts";
 import { readJson, readStored, writeJson, writeStored } from "../lib/storage.ts";
 import {
+  ABSTAIN,
+  type Abstain,
+  isBallotBody,
   isChoices,
   isScores,
   Outbox,
@@ -38,6 +41,9 @@ const FATAL: readonly ErrorCode[] = [
 const JOIN_RETRY_MS = 2000;
 
 export type Scores = Record<string, number>;
+/** A candidate's slot: the scores submitted, or an abstention (回避) instead of them. */
+export type BallotBody = Scores | Abstain;
+export { ABSTAIN };
 /** Candidate id → evaluation option id; a candidate left blank is absent. */
 export type Choices = Record<string, string>;
 type Drafts = { ballots: Record<string, Scores>; evaluation: Choices | null };
@@ -82,7 +88,7 @@ export class PhoneSession {
   /** Another device holding this card stored a ballot: shown until the voter dismisses it. */
   replaced = $state(false);
 
-  private readonly ballots: Outbox<Scores>;
+  private readonly ballots: Outbox<BallotBody>;
   private readonly evaluations: Outbox<Choices>;
   private readonly draftsKey: string;
   /** Nonce in flight per slot: "sending" is shown only for the latest attempt. */
@@ -99,7 +105,7 @@ export class PhoneSession {
   constructor(token: string) {
     const key = outboxKey(token);
     const store = { read: readStored, write: writeStored };
-    this.ballots = new Outbox(store, key, isScores);
+    this.ballots = new Outbox(store, key, isBallotBody);
     this.evaluations = new Outbox(store, `${key}.evaluation`, isChoices);
     this.draftsKey = `${key}.drafts`;
     this.drafts = cleanDrafts(readJson<unknown>(this.draftsKey));
@@ -119,8 +125,14 @@ export class PhoneSession {
     this.replaced = false;
   }
 
-  status(candidateId: string): SubmissionStatus<Scores> {
+  status(candidateId: string): SubmissionStatus<BallotBody> {
     return this.statusIn(this.ballots, candidateId);
+  }
+
+  /** Whether the card's slot for the candidate holds an abstention (sent or queued). */
+  abstained(candidateId: string): boolean {
+    const s = this.status(candidateId);
+    return s.kind !== "none" && s.body === ABSTAIN;
   }
 
   evaluationStatus(): SubmissionStatus<Choices> {
@@ -145,9 +157,12 @@ export class PhoneSession {
     this.saveDrafts();
   }
 
-  /** Opens the form again, starting from what was last submitted. */
-  revise(candidateId: string, from: Scores): void {
-    this.drafts.ballots[candidateId] = { ...from };
+  /**
+   * Opens the form again, starting from what was last submitted. After an abstention it
+   * opens empty: the abstention stands until a ballot replaces it (撤销回避).
+   */
+  revise(candidateId: string, from: BallotBody): void {
+    this.drafts.ballots[candidateId] = from === ABSTAIN ? {} : { ...from };
     this.revising[candidateId] = true;
     this.saveDrafts();
   }
@@ -173,6 +188,14 @@ export class PhoneSession {
   /** Queues the ballot in the outbox first, then sends it. */
   async submit(candidateId: string, scores: Scores): Promise<void> {
     const entry = this.ballots.prepare(candidateId, $state.snapshot(scores), randomId());
+    delete this.drafts.ballots[candidateId];
+    this.startAttempt(candidateId);
+    await this.sendBallot(entry);
+  }
+
+  /** Abstains (回避) for the candidate: queued and sent like a ballot, in the same slot. */
+  async abstain(candidateId: string): Promise<void> {
+    const entry = this.ballots.prepare(candidateId, ABSTAIN, randomId());
     delete this.drafts.ballots[candidateId];
     this.startAttempt(candidateId);
     await this.sendBallot(entry);
@@ -243,7 +266,7 @@ export class PhoneSession {
         : Object.fromEntries(
             Object.entries(mine).map(([c, b]) => [
               c,
-              { body: b.scores, receipt: b.receipt, seq: b.seq },
+              { body: b.abstain ? ABSTAIN : b.scores, receipt: b.receipt, seq: b.seq },
             ]),
           ),
     );
@@ -281,10 +304,15 @@ export class PhoneSession {
     }
   }
 
-  private sendBallot(entry: Pending<Scores>): Promise<void> {
-    const { slot: candidateId, body: scores, nonce, seq } = entry;
+  private sendBallot(entry: Pending<BallotBody>): Promise<void> {
+    const { slot: candidateId, body, nonce, seq } = entry;
     return this.deliver(this.ballots, entry, () =>
-      this.conn.call("ballot:submit", { candidateId, scores, nonce, seq }),
+      this.conn.call(
+        "ballot:submit",
+        body === ABSTAIN
+          ? { candidateId, abstain: true, nonce, seq }
+          : { candidateId, scores: body, nonce, seq },
+      ),
     );
   }
 
@@ -322,7 +350,7 @@ export class PhoneSession {
       if (!box.pending(slot)) {
         this.refusals[slot] = res.error;
         if (slot === EVALUATION_SLOT) this.drafts.evaluation = { ...(entry.body as Choices) };
-        else this.drafts.ballots[slot] = { ...(entry.body as Scores) };
+        else if (entry.body !== ABSTAIN) this.drafts.ballots[slot] = { ...(entry.body as Scores) };
         this.saveDrafts();
       }
       // A newer submission from another phone with this card stands, or an earlier attempt

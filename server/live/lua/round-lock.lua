@@ -1,11 +1,14 @@
 -- Lock the round. From this instant every ballot write is refused (the submit scripts
--- check the status in the same atomic step). The card-keyed ballots are replaced by lists
--- of card-less ballots in sorted order, so nothing stored links a card to its scores or
--- shows the order of submission. The round is marked in two durable sets, so that any node
+-- check the status in the same atomic step). The card-keyed ballots, evaluations and
+-- abstentions (回避) are replaced by lists of card-less ones in sorted order, so nothing
+-- stored links a card to its choices or shows the order of submission. The abstentions of
+-- void cards are dropped here (a void withdraws what the card submitted; card-void.lua
+-- deletes its ballots, abstention-count.lua and this script leave out its abstentions). The round is marked in two durable sets, so that any node
 -- finishes what the lock leaves to do even if this one dies right after: building the
 -- export, and a rewrite of the append-only file that drops the card-keyed writes.
 -- KEYS: state, final-ballots, final-evaluations, eval-meta, exports-pending,
---       disk-purge-pending, then per candidate: ballots(c), ballot-meta(c), eval(c)
+--       disk-purge-pending, final-abstentions, card-status, then per candidate: ballots(c),
+--       ballot-meta(c), eval(c), abstentions(c), abstention-meta(c)
 -- ARGV: lockedAtIso, roundId
 if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
 redis.call('HSET', KEYS[1], 'status', 'locked', 'lockedAt', ARGV[1], 'screen', 'locked',
@@ -28,13 +31,24 @@ local function store(key, all)
   end
 end
 
-local ballots, evaluations = {}, {}
-for i = 7, #KEYS, 3 do
+local function moveActive(all, key)
+  local entries = redis.call('HGETALL', key)
+  for j = 1, #entries, 2 do
+    if redis.call('HGET', KEYS[8], entries[j]) == 'active' then all[#all + 1] = entries[j + 1] end
+  end
+  redis.call('DEL', key)
+end
+
+local ballots, evaluations, abstentions = {}, {}, {}
+for i = 9, #KEYS, 5 do
   move(ballots, KEYS[i])
   redis.call('DEL', KEYS[i + 1])
   move(evaluations, KEYS[i + 2])
+  moveActive(abstentions, KEYS[i + 3])
+  redis.call('DEL', KEYS[i + 4])
 end
 redis.call('DEL', KEYS[4])
 store(KEYS[2], ballots)
 store(KEYS[3], evaluations)
+store(KEYS[7], abstentions)
 return 'ok'

@@ -122,6 +122,42 @@ export class PhonePage {
       .then((t) => t ?? "");
   }
 
+  /** The secondary "回避" action under the score sheet (it asks before it sends). */
+  abstainButton() {
+    return this.page.getByRole("button", { name: zh("phone.abstain.action"), exact: true });
+  }
+
+  /** The confirm step of an abstention, with its explanation. */
+  abstainConfirmation() {
+    return this.page.getByRole("group", { name: zh("phone.abstain.confirmTitle") });
+  }
+
+  /** Taps 回避, then 确认回避; resolves to the receipt code of the abstention. */
+  async abstain(): Promise<string> {
+    await this.abstainButton().click();
+    await this.abstainConfirmation()
+      .getByRole("button", { name: zh("phone.abstain.confirm"), exact: true })
+      .click();
+    await this.page
+      .getByRole("status")
+      .filter({ hasText: zh("phone.abstain.done") })
+      .waitFor();
+    return this.receipt();
+  }
+
+  /** "撤销回避": the form opens again; the abstention stands until scores are submitted. */
+  async undoAbstention(): Promise<void> {
+    await this.page.getByRole("button", { name: zh("phone.abstain.undo") }).click();
+    await this.page.getByText(zh("phone.abstain.undoing")).waitFor();
+  }
+
+  /** The heading of the submission panel: 已提交, 已回避, 正在提交…. */
+  async submissionHeading(): Promise<string> {
+    const h = this.page.locator("section.panel h2");
+    await h.waitFor();
+    return ((await h.textContent()) ?? "").trim();
+  }
+
   /** Chooses an evaluation option (优秀, 称职, …) for a candidate in the evaluation form. */
   async evaluate(candidateName: string, optionLabel: string): Promise<void> {
     const row = this.page.locator("fieldset.candidate", { hasText: candidateName });

@@ -81,7 +81,7 @@ export class ScreenPage {
     return this.page.locator(VIEWS.map((v) => `section.${v}`).join(", ")).count();
   }
 
-  /** Waits for the progress "已评 N / M" to show n ballots. */
+  /** Waits for the progress bar to show n of m cards done: ballots, and abstentions (回避). */
   async waitForProgress(n: number, m: number): Promise<void> {
     await this.page
       .locator(".progress [role=progressbar]")

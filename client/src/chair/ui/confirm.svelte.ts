@@ -40,13 +40,14 @@ export function settle(ok: boolean): void {
 
 /**
  * Closing a window while some cards have not voted asks first (they would lose their
- * chance); with every card in, it simply closes. `texts` receives the counts.
+ * chance); with every card in, it simply closes. A card that abstained (回避) has acted:
+ * it is not left. `texts` receives the counts.
  */
 export function confirmMissing(
-  counts: { scored: number; cards: number },
+  counts: { scored: number; cards: number; abstained?: number },
   texts: (n: number, m: number, left: number) => Omit<ConfirmOptions, "danger">,
 ): Promise<boolean> {
-  const left = counts.cards - counts.scored;
+  const left = counts.cards - counts.scored - (counts.abstained ?? 0);
   if (left <= 0) return Promise.resolve(true);
   return ask({ ...texts(counts.scored, counts.cards, left), danger: true });
 }
