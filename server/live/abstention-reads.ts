@@ -2,7 +2,6 @@ import type { ChainableCommander, Redis } from "ioredis";
 import type { Abstention } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
-import { abstentionKeys } from "./abstention-keys.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 
@@ -12,11 +11,10 @@ const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
  */
 export function abstentionReads(redis: Redis, keys: RedisKeys) {
   const script = defineScript(redis, "abstention_count", lua("abstention-count"));
-  const ak = abstentionKeys(keys);
   const queue = (pipe: ChainableCommander, roundId: string, candidateIds: string[]) =>
     script.queue(
       pipe,
-      [keys.cardStatus(roundId), ...candidateIds.map((c) => ak.abstentions(roundId, c))],
+      [keys.cardStatus(roundId), ...candidateIds.map((c) => keys.abstentions(roundId, c))],
       [],
     );
   return {

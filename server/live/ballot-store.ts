@@ -5,7 +5,6 @@ import type { OwnBallot, OwnEvaluation, Progress } from "../../shared/protocol/i
 import type { Abstention, EvaluationBallot, SpeechBallot } from "../../shared/scoring/types.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
-import { abstentionKeys } from "./abstention-keys.ts";
 import { abstentionReads } from "./abstention-reads.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
@@ -73,7 +72,6 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
   const submitScript = defineScript(redis, "ballot_submit", lua("ballot-submit"), 9);
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
   const feedScript = defineScript(redis, "feed_version", lua("feed-version"), 2);
-  const ak = abstentionKeys(keys);
   const abstentions = abstentionReads(redis, keys);
 
   return {
@@ -93,8 +91,8 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
           keys.ballotMeta(a.roundId, a.candidateId),
           keys.scored(a.roundId, a.candidateId),
           keys.tallyDue,
-          ak.abstentions(a.roundId, a.candidateId),
-          ak.abstentionMeta(a.roundId, a.candidateId),
+          keys.abstentions(a.roundId, a.candidateId),
+          keys.abstentionMeta(a.roundId, a.candidateId),
         ],
         [
           a.cardId,
@@ -176,7 +174,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       for (const c of candidateIds) {
         pipe.hget(keys.ballots(roundId, c), cardId);
         pipe.hget(keys.ballotMeta(roundId, c), cardId);
-        pipe.hget(ak.abstentionMeta(roundId, c), cardId);
+        pipe.hget(keys.abstentionMeta(roundId, c), cardId);
       }
       const replies = (await pipe.exec()) ?? [];
       const out: Record<string, OwnBallot> = {};
@@ -209,7 +207,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
       abstentions.queue(pipe, roundId, candidateIds);
       // After the lock they are in the final list instead (a round holds one or the other):
       // the final state of a locked round is read from here too.
-      pipe.lrange(ak.finalAbstentions(roundId), 0, -1);
+      pipe.lrange(keys.finalAbstentions(roundId), 0, -1);
       for (const c of candidateIds) pipe.hgetall(keys.scored(roundId, c));
       const replies = (await pipe.exec()) ?? [];
       const counts = (i: number) => {
@@ -240,7 +238,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
 
     /** All abstentions of a locked round: card-less and sorted. */
     async finalAbstentions(roundId: string): Promise<Abstention[]> {
-      const raw = await redis.lrange(ak.finalAbstentions(roundId), 0, -1);
+      const raw = await redis.lrange(keys.finalAbstentions(roundId), 0, -1);
       return raw.map((r) => JSON.parse(r) as Abstention);
     },
 

@@ -11,7 +11,6 @@ import { errorFields, type Logger } from "../platform/logger.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import type { FinalState, RoundRecords } from "../records/round-records.ts";
 import type { RoundStore } from "../setup/round-store.ts";
-import { abstentionKeys } from "./abstention-keys.ts";
 import type { BallotStore } from "./ballot-store.ts";
 import type { DecisionStore } from "./decision-store.ts";
 
@@ -50,7 +49,6 @@ export function createLockService(d: LockDeps) {
   const storeScript = defineScript(redis, "export_store", lua("export-store"), 2);
   const discardScript = defineScript(redis, "round_discard", lua("round-discard"), 3);
   const cache = new Map<string, RoundExport>();
-  const abstention = abstentionKeys(keys);
 
   async function storedExport(roundId: string): Promise<RoundExport | null> {
     const cached = cache.get(roundId);
@@ -260,8 +258,8 @@ export function createLockService(d: LockDeps) {
         keys.ballots(roundId, c.id),
         keys.ballotMeta(roundId, c.id),
         keys.evaluations(roundId, c.id),
-        abstention.abstentions(roundId, c.id),
-        abstention.abstentionMeta(roundId, c.id),
+        keys.abstentions(roundId, c.id),
+        keys.abstentionMeta(roundId, c.id),
       ]);
       const code = await lockScript(
         [
@@ -271,7 +269,7 @@ export function createLockService(d: LockDeps) {
           keys.evaluationMeta(roundId),
           keys.exportsPending,
           keys.diskPurgePending,
-          abstention.finalAbstentions(roundId),
+          keys.finalAbstentions(roundId),
           keys.cardStatus(roundId),
           ...candidateKeys,
         ],

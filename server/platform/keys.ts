@@ -36,6 +36,12 @@ export function redisKeys(prefix: string) {
     ballotMeta: (id: string, candidate: string) => `${round(id)}ballot-meta:${candidate}`,
     /** Group → number of cards that scored the candidate. */
     scored: (id: string, candidate: string) => `${round(id)}scored:${candidate}`,
+    /** Card id → the card's abstention (回避) for a candidate, card-less JSON (until the lock). */
+    abstentions: (id: string, candidate: string) => `${round(id)}abstentions:${candidate}`,
+    /** Card id → "seq|nonce|receipt|socket" of that abstention (until the lock). */
+    abstentionMeta: (id: string, candidate: string) => `${round(id)}abstention-meta:${candidate}`,
+    /** After the lock: every abstention of an active card, sorted, with no card. */
+    finalAbstentions: (id: string) => `${round(id)}final-abstentions`,
     /** Card id → the card's democratic-evaluation choice for a candidate (until the lock). */
     evaluations: (id: string, candidate: string) => `${round(id)}evaluations:${candidate}`,
     /** Card id → "seq|nonce|receipt|socket" of the card's evaluation (until the lock). */

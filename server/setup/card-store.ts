@@ -167,6 +167,8 @@ export function createCardStore(redis: Redis, keys: RedisKeys, records: RoundRec
             keys.ballotMeta(roundId, c),
             keys.scored(roundId, c),
             keys.evaluations(roundId, c),
+            keys.abstentions(roundId, c),
+            keys.abstentionMeta(roundId, c),
           ]),
         ],
         [cardId],

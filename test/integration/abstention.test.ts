@@ -131,6 +131,9 @@ describe("a voter's own abstention (回避)", () => {
     const progress = expectOk(await call(organizer, "session:join", { roundId })).progress;
     expect(progress?.abstained.C1).toEqual({ middle: 1 });
     expect(progress?.cards).toEqual({ middle: 1 });
+    // Nothing of the void card's choice is kept in Redis until the lock.
+    const stored = await t.redis.hkeys(`${t.keyPrefix}round:${roundId}:abstentions:C1`);
+    expect(stored).toEqual([kept?.id]);
 
     expectOk(await call(organizer, "scoring:close", { roundId, candidateId: "C1" }));
     expectOk(await call(organizer, "round:lock", { roundId }));
