@@ -22,7 +22,11 @@ const contexts: BrowserContext[] = [];
 
 /** A page already signed in (the token where the console keeps it), at a size. */
 async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: viewport.width < 600 });
+  const context = await browser.newContext({
+    viewport,
+    isMobile: viewport.width < 600,
+    locale: "zh-CN",
+  });
   contexts.push(context);
   await context.addInitScript(
     ([key, token]) =>
@@ -38,7 +42,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
   t = await startTestApp({ clientDir: CLIENT_DIR });
   ws = await t.client(t.organizerToken);
-  const context = await browser.newContext({ viewport: PROJECTOR, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: PROJECTOR,
+    acceptDownloads: true,
+    locale: "zh-CN",
+  });
   contexts.push(context);
   const page = await context.newPage();
   organizer = new OrganizerPage(page, t.url);
@@ -89,6 +97,7 @@ const csv = (rows: string[], header = HEADER) => `\uFEFF${[header, ...rows].join
 describe("the staff register screen", () => {
   it("is reached from the round list, starts empty, and hands out the csv template", async () => {
     await organizer.login("test-passphrase");
+    await screenshot(organizer.page, "register-round-list-1920x1080");
     await register.openFromRoundList();
     expect(organizer.page.url()).toMatch(/#people$/);
     await organizer.page.getByText(zh("register.ui.empty")).waitFor();
@@ -232,11 +241,17 @@ describe("the staff register screen", () => {
   it("on a phone lists the people as cards that fit the screen", async () => {
     for (const viewport of [PHONE, { width: 360, height: 740 }]) {
       const phone = new RegisterPage(await signedIn(viewport));
-      await phone.page.goto(`${t.url}/#people`);
+      const size = `${viewport.width}x${viewport.height}`;
+      // The round list's buttons, the register's among them, fit too.
+      await phone.page.goto(`${t.url}/`);
+      await phone.page.getByTestId("load-demo").waitFor();
+      await screenshot(phone.page, `register-round-list-${size}`);
+      expect(await spilling(phone.page)).toEqual([]);
+      await phone.openFromRoundList();
       await phone.page.getByTestId("person-card").first().waitFor();
       expect(await phone.staffNumbers()).toEqual(["A001", "A002", "A003", "A004", "A005", "A006"]);
       expect(await phone.page.getByTestId("person-row").first().isVisible()).toBe(false);
-      await screenshot(phone.page, `register-list-${viewport.width}x${viewport.height}`);
+      await screenshot(phone.page, `register-list-${size}`);
       expect(await spilling(phone.page)).toEqual([]);
       expect(await scrollsSideways(phone.page)).toBe(false);
       expect(await buttonsOutsideViewport(phone.page)).toEqual([]);
@@ -340,6 +355,13 @@ describe("the staff register screen", () => {
     await phone.page.goto(`${t.url}/#people`);
     await phone.page.getByTestId("person-card").first().waitFor();
     await phone.edit("李思");
+    await phone
+      .form()
+      .getByRole("button", { name: zh("register.ui.form.addYear") })
+      .click();
+    const year = String(new Date().getFullYear() - 4);
+    expect(await phone.form().getByLabel(zh("register.ui.form.year")).inputValue()).toBe(year);
+    expect(await spilling(phone.page)).toEqual([]);
     expect(await scrollsSideways(phone.page)).toBe(false);
     expect(await buttonsOutsideViewport(phone.page)).toEqual([]);
     await screenshot(phone.page, "register-form-390x844");
