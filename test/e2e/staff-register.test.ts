@@ -3,9 +3,17 @@
 // same file again changing nothing, a person added and edited by hand, and the ballot cards
 // prefilled from the register's counts per group.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_DIR, launchBrowser, PHONE, PROJECTOR, screenshot } from "../utils/browser.ts";
+import {
+  ARTIFACTS,
+  CLIENT_DIR,
+  launchBrowser,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+} from "../utils/browser.ts";
 import { type ClientSocket, call, expectOk } from "../utils/socket-client.ts";
 import { startTestApp, type TestApp } from "../utils/test-app.ts";
 import { zh } from "./pages/i18n.ts";
@@ -365,6 +373,11 @@ describe("the staff register screen", () => {
     expect(await scrollsSideways(phone.page)).toBe(false);
     expect(await buttonsOutsideViewport(phone.page)).toEqual([]);
     await screenshot(phone.page, "register-form-390x844");
+    // The form alone, at the phone's own scale, for a closer look.
+    await phone.form().screenshot({
+      path: join(ARTIFACTS, "screenshots", "register-form-only-390x844.png"),
+      animations: "disabled",
+    });
   });
 
   it("is a tab of a draft's workspace", async () => {

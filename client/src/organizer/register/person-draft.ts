@@ -72,8 +72,8 @@ export function draftOf(p: Person, thisYear: number): PersonDraft {
 }
 
 /** The year a new review row starts with: the one before the earliest shown. */
-export function yearToAdd(draft: PersonDraft, thisYear: number): string {
-  const years = draft.reviews.map((r) => Number(r.year)).filter((y) => Number.isInteger(y));
+export function yearToAdd(reviews: PersonDraft["reviews"], thisYear: number): string {
+  const years = reviews.map((r) => Number(r.year)).filter((y) => Number.isInteger(y));
   return String(years.length > 0 ? Math.min(...years) - 1 : thisYear - 1);
 }
 

@@ -1,4 +1,3 @@
-import type { MessageKey } from "../../../../shared/i18n/index.ts";
 import type { RegisterFileRefusal } from "../../../../shared/protocol/index.ts";
 import { VOTER_GROUPS, type VoterGroup } from "../../../../shared/setup/person.ts";
 import {
@@ -25,7 +24,7 @@ export function sortedIssues(issues: readonly RegisterIssue[]): RegisterIssue[] 
 
 /** Why a file was refused, as `register.file.<reason>` says it. */
 export function refusalSentence(refusal: RegisterFileRefusal): string {
-  return t(`register.file.${refusal.reason}` as MessageKey, refusal.params ?? {});
+  return t(`register.file.${refusal.reason}`, refusal.params ?? {});
 }
 
 export function groupLabel(group: VoterGroup): string {
