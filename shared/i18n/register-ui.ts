@@ -14,7 +14,7 @@ export const registerUi = defineTexts({
   },
   "register.ui.templateXlsx": { zh: "下载模板（Excel）", en: "Template (Excel)" },
   "register.ui.templateCsv": { zh: "下载模板（CSV）", en: "Template (CSV)" },
-  "register.ui.import": { zh: "导入名册", en: "Import the register" },
+  "register.ui.import": { zh: "导入名册", en: "Import register" },
   "register.ui.reading": { zh: "正在读取…", en: "Reading…" },
   "register.ui.add": { zh: "添加人员", en: "Add a person" },
   "register.ui.search": { zh: "按姓名或工号搜索", en: "Search by name or staff no." },

@@ -263,6 +263,13 @@ describe("the staff register screen", () => {
       expect(await spilling(phone.page)).toEqual([]);
       expect(await scrollsSideways(phone.page)).toBe(false);
       expect(await buttonsOutsideViewport(phone.page)).toEqual([]);
+
+      // English, the second language, with its longer words, fits as well.
+      await phone.page.getByRole("button", { name: zh("lang.switch") }).click();
+      await phone.page.getByRole("heading", { level: 1, name: "Staff register" }).waitFor();
+      await screenshot(phone.page, `register-list-en-${size}`);
+      expect(await spilling(phone.page)).toEqual([]);
+      await phone.page.getByRole("button", { name: "中文" }).click();
     }
   });
 
