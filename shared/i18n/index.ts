@@ -4,6 +4,7 @@ import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
 import { register } from "./register.ts";
+import { registerUi } from "./register-ui.ts";
 import { results } from "./results.ts";
 import { review } from "./review.ts";
 import { roundFile } from "./round-file.ts";
@@ -23,6 +24,7 @@ const dictionary = {
   ...chair,
   ...organizer,
   ...register,
+  ...registerUi,
   ...results,
   ...review,
   ...roundFile,

@@ -7,6 +7,7 @@ import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
 import { register } from "../../shared/i18n/register.ts";
+import { registerUi } from "../../shared/i18n/register-ui.ts";
 import { results } from "../../shared/i18n/results.ts";
 import { review } from "../../shared/i18n/review.ts";
 import { roundFile } from "../../shared/i18n/round-file.ts";
@@ -22,6 +23,7 @@ const areas = {
   chair,
   organizer,
   register,
+  registerUi,
   results,
   review,
   roundFile,
