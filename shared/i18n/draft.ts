@@ -54,13 +54,13 @@ export const draft = defineTexts({
   "draft.rules.title": { zh: "轮次名称", en: "Title" },
   "draft.rules.rubric": { zh: "评分标准", en: "Criteria" },
   "draft.rules.rubricHint": {
-    zh: "评委在手机上逐项打分。步长是最小的打分单位，满分必须是步长的整数倍。",
+    zh: "评委在手机上逐项打分。最小单位是每次加减的分值（如 0.5 分），满分必须是它的整数倍。",
     en: "Voters score each criterion on their phones. The step is the smallest unit of a score; the maximum must be a whole multiple of it.",
   },
   "draft.rules.criterionN": { zh: "第 {n} 项", en: "Criterion {n}" },
   "draft.rules.criterion.label": { zh: "名称", en: "Name" },
   "draft.rules.criterion.max": { zh: "满分", en: "Maximum" },
-  "draft.rules.criterion.step": { zh: "步长", en: "Step" },
+  "draft.rules.criterion.step": { zh: "最小单位", en: "Step" },
   "draft.rules.criterion.add": { zh: "添加评分项", en: "Add a criterion" },
   "draft.rules.total": { zh: "每张评分票满分 {total} 分", en: "A ballot's full marks: {total}" },
   "draft.rules.scaled": {
@@ -81,25 +81,25 @@ export const draft = defineTexts({
   "draft.rules.options": { zh: "民主测评选项", en: "Evaluation options" },
   "draft.rules.optionsHint": {
     zh: "评委对每位竞聘人选一项。“不计分”的选项（如不了解）计入票数，不计入平均分。",
-    en: 'Voters choose one option per candidate. A "not scored" option (such as don\'t know) is counted as cast but left out of the mean.',
+    en: 'Voters choose one option per candidate. A "no points" option (such as don\'t know) is counted as cast but left out of the mean.',
   },
   "draft.rules.optionN": { zh: "第 {n} 个选项", en: "Option {n}" },
   "draft.rules.option.label": { zh: "名称", en: "Name" },
   "draft.rules.option.points": { zh: "分值", en: "Points" },
-  "draft.rules.option.uncounted": { zh: "不计分", en: "Not scored" },
+  "draft.rules.option.uncounted": { zh: "不计分", en: "No points" },
   "draft.rules.option.favourable": { zh: "计入好评率", en: "Favourable" },
   "draft.rules.option.add": { zh: "添加选项", en: "Add an option" },
   "draft.rules.favourable": {
     zh: "好评率 = 计入好评率的票数 ÷ 全部票数（含不计分的选项）。",
-    en: "Favourable rate = favourable ballots ÷ all ballots cast (not-scored options included).",
+    en: "Favourable rate = favourable ballots ÷ all ballots cast (no-points options included).",
   },
   "draft.rules.favourableDefault": {
     zh: "都未勾选时，按分值最高的两项计算：{options}。",
     en: "With none ticked, the two with the highest points count: {options}.",
   },
   "draft.rules.method": { zh: "计分方法", en: "Scoring method" },
-  "draft.rules.method.trim": { zh: "去掉最高分、最低分各几个", en: "Highest and lowest dropped" },
-  "draft.rules.method.trimMin": { zh: "达到几份评分才去分", en: "Ballots needed to drop any" },
+  "draft.rules.method.trim": { zh: "最高、最低分各去掉", en: "Dropped at each end" },
+  "draft.rules.method.trimMin": { zh: "达到几份才去分", en: "Ballots before dropping" },
   "draft.rules.method.speechWeight": { zh: "演讲答辩权重 α", en: "Speech weight α" },
   "draft.rules.method.evaluationWeight": { zh: "民主测评权重 β", en: "Evaluation weight β" },
   "draft.rules.method.weightsHint": {
@@ -165,7 +165,7 @@ export const draft = defineTexts({
   "draft.problem.fewItems": { zh: "至少需要 {min} 项", en: "at least {min} needed" },
   "draft.problem.manyItems": { zh: "最多 {max} 项", en: "at most {max} allowed" },
   "draft.problem.maxOffStep": {
-    zh: "应是步长的整数倍，否则评委打不出满分",
+    zh: "应是最小单位的整数倍，否则评委打不出满分",
     en: "must be a whole multiple of the step, or no voter could give full marks",
   },
   "draft.problem.partWeights": {
@@ -192,15 +192,15 @@ export const draft = defineTexts({
     zh: "这是预览，评分不会提交",
     en: "This is a preview: nothing is submitted",
   },
-  "draft.preview.name": { zh: "示例竞聘人", en: "Sample Candidate" },
+  "draft.preview.name": { zh: "示例竞聘人", en: "A Candidate" },
   "draft.preview.unit": { zh: "办公室副主任", en: "Deputy head of the office" },
   "draft.preview.post": { zh: "示例岗位", en: "Sample post" },
   "draft.preview.none": {
-    zh: "评分标准的满分或步长有误，改正后在这里预览。",
-    en: "The criteria's maximum or step is wrong; fix it to see them here.",
+    zh: "评分标准有误，改正后在这里预览。",
+    en: "The criteria have problems; fix them to see them here.",
   },
   "draft.preview.skipped": {
-    zh: "有 {n} 项评分标准的满分或步长有误，暂未显示。",
-    en: "{n} {n|criterion|criteria} with a wrong maximum or step {n|is|are} not shown.",
+    zh: "有 {n} 项评分标准有误，改正后才显示。",
+    en: "{n} {n|criterion|criteria} with a problem {n|is|are} shown once fixed.",
   },
 });

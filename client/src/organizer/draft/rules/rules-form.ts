@@ -178,7 +178,8 @@ export function composeRules(form: RulesForm): RuleParts {
       trim: readNumber(form.method.trim),
       trimMin: readNumber(form.method.trimMin),
       speechWeight,
-      // With α unreadable, β would only repeat α's problem at a field nobody types in.
+      // α + β = 1 holds by construction; with α unreadable, β is left at a legal 0 so that
+      // only α's box shows the problem (rules-issues.ts says β's issues at α, once).
       evaluationWeight: typeof speechWeight === "number" ? complement(speechWeight) : 0,
       inspectionRatio: readNumber(form.method.inspectionRatio),
       decimals: readNumber(form.method.decimals),

@@ -19,7 +19,11 @@ import type { RuleParts } from "./rules-form.ts";
 export function checkRules(saved: RoundConfig, parts: RuleParts): InputIssue[] {
   const file = { ...saved, ...parts };
   const parsed = DraftRoundFile.safeParse(file);
-  return parsed.success ? [] : roundFileIssues(file, parsed.error.issues);
+  if (parsed.success) return [];
+  const issues = roundFileIssues(file, parsed.error.issues);
+  // β is 1 − α, not typed: α out of 0..1 puts β out too, which is α's problem, said once.
+  const atAlpha = issues.some((i) => i.path === "method.speechWeight");
+  return atAlpha ? issues.filter((i) => i.path !== "method.evaluationWeight") : issues;
 }
 
 /** The fields of each list's rows, with the label the editor gives them. */
