@@ -41,7 +41,7 @@ describe("checking the rules as they are typed", () => {
     expect(slotOf(issue.path)).toBe("rubric.0.max");
     expect(fieldProblem(issue)?.key).toBe("draft.problem.maxOffStep");
     expect(issueLine("zh-CN", issue)).toBe(
-      "第 1 项评分标准“相关知识”的满分：应是步长的整数倍，否则评委打不出满分",
+      "第 1 项评分标准“相关知识”的满分：应是最小单位的整数倍，否则评委打不出满分",
     );
     expect(issueLine("en", issue)).toBe(
       'Criterion 1 "相关知识", Maximum: must be a whole multiple of the step, or no voter could give full marks',
@@ -54,12 +54,30 @@ describe("checking the rules as they are typed", () => {
       f.method.trim = "3";
     });
     const slots = issuesBySlot(issues);
-    expect(slots.get("method.speechWeight")?.[0]?.problem.key).toBe("file.problem.atMost");
+    // One problem at α: β is not typed, so it does not repeat α's.
+    expect(slots.get("method.speechWeight")?.map((i) => i.problem.key)).toEqual([
+      "file.problem.atMost",
+    ]);
     expect(slots.get("method.trimMin")?.[0]?.problem.key).toBe("file.problem.trimMin");
     const trimMin = slots.get("method.trimMin")?.[0];
     expect(trimMin && issueLine("zh-CN", trimMin)).toBe(
-      "计分方法的达到几份评分才去分：至少是去分个数的两倍加 1，去分后才至少剩下 1 份",
+      "计分方法的达到几份才去分：至少是去分个数的两倍加 1，去分后才至少剩下 1 份",
     );
+  });
+
+  it("says a negative or unreadable α once, at α", () => {
+    const negative = issuesAfter((f) => {
+      f.method.speechWeight = "-0.5";
+    });
+    expect(negative.map((i) => [i.path, i.problem.key])).toEqual([
+      ["method.speechWeight", "file.problem.atLeast"],
+    ]);
+    const unreadable = issuesAfter((f) => {
+      f.method.speechWeight = "七成";
+    });
+    expect(unreadable.map((i) => [i.path, i.problem.key])).toEqual([
+      ["method.speechWeight", "file.problem.number"],
+    ]);
   });
 
   it("says an empty box needs a number, and an empty name needs filling", () => {
