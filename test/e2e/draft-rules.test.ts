@@ -236,7 +236,10 @@ describe("a new round, built in the console", () => {
 
   it("reads in English too", async () => {
     const page = draft.page;
-    await page.getByRole("banner").getByRole("button", { name: zh("lang.switch") }).click();
+    await page
+      .getByRole("banner")
+      .getByRole("button", { name: zh("lang.switch") })
+      .click();
     await page.getByRole("tab", { name: "Scoring rules" }).waitFor();
     await bothSizes(
       page,
