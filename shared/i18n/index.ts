@@ -1,6 +1,7 @@
 import type { ErrorCode, InputIssue } from "../errors.ts";
 import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
+import { draft } from "./draft.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
 import { register } from "./register.ts";
@@ -23,6 +24,7 @@ const dictionary = {
   ...screen,
   ...chair,
   ...organizer,
+  ...draft,
   ...register,
   ...registerUi,
   ...results,

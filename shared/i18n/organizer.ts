@@ -26,8 +26,8 @@ export const organizer = defineTexts({
 
   "org.rounds.title": { zh: "竞聘轮次", en: "Rounds" },
   "org.rounds.empty": {
-    zh: "还没有竞聘轮次。可先载入演示方案，或导入本单位的方案文件。",
-    en: "No rounds yet. Load the demo round, or import your own round file.",
+    zh: "还没有竞聘轮次。可以新建一轮，载入演示方案，或导入本单位的方案文件。",
+    en: "No rounds yet. Start a new one, load the demo round, or import your own round file.",
   },
   "org.rounds.col.title": { zh: "名称", en: "Title" },
   "org.rounds.col.status": { zh: "状态", en: "Status" },
@@ -51,8 +51,8 @@ export const organizer = defineTexts({
     en: "This round is still a draft: check it, then start the session.",
   },
   "org.draft.noticeMore": {
-    zh: "草稿可以用改正后的方案文件重新导入。开始评分后才能发放评分卡、生成主持人和监督链接。",
-    en: "A draft can be re-imported from a corrected round file. Ballot cards and the chair and observer links come once the session has started.",
+    zh: "草稿可以在各页签中修改，也可以用改正后的方案文件重新导入。开始评分后才能发放评分卡、生成主持人和监督链接。",
+    en: "A draft can be changed in its tabs, or re-imported from a corrected round file. Ballot cards and the chair and observer links come once the session has started.",
   },
   "org.draft.start": { zh: "开始评分", en: "Start the session" },
   "org.draft.startTitle": { zh: "开始“{title}”的评分？", en: 'Start the session of "{title}"?' },

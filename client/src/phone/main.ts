@@ -1,6 +1,7 @@
 import { mount } from "svelte";
 import "../lib/base.css";
 import "./phone.css";
+import "./ballot-forms.css";
 import App from "./App.svelte";
 
 // A new link opened over this page (a second card scanned in the same tab) changes only the
