@@ -3,6 +3,7 @@ import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
+import { posts } from "./posts.ts";
 import { register } from "./register.ts";
 import { results } from "./results.ts";
 import { review } from "./review.ts";
@@ -23,6 +24,7 @@ const dictionary = {
   ...chair,
   ...organizer,
   ...register,
+  ...posts,
   ...results,
   ...review,
   ...roundFile,

@@ -6,6 +6,7 @@ import { common, errors } from "../../shared/i18n/common.ts";
 import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
+import { posts } from "../../shared/i18n/posts.ts";
 import { register } from "../../shared/i18n/register.ts";
 import { results } from "../../shared/i18n/results.ts";
 import { review } from "../../shared/i18n/review.ts";
@@ -22,6 +23,7 @@ const areas = {
   chair,
   organizer,
   register,
+  posts,
   results,
   review,
   roundFile,
