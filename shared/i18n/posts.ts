@@ -29,10 +29,6 @@ export const posts = defineTexts({
   "posts.discard": { zh: "放弃修改", en: "Discard changes" },
   "posts.untitled": { zh: "（未命名岗位）", en: "(untitled post)" },
   "posts.newBadge": { zh: "新增", en: "New" },
-  "posts.frozen": {
-    zh: "评分已开始，岗位不能再修改。",
-    en: "The session has started; the posts can no longer change.",
-  },
   "posts.summary.seats": { zh: "职数 {n} 名", en: "{n} {n|seat|seats}" },
   "posts.summary.term": { zh: "聘期 {n} 年", en: "{n}-year term" },
   "posts.summary.conditions": {
@@ -85,8 +81,6 @@ export const posts = defineTexts({
   "posts.cond.atLeast": { zh: "及以上", en: "or higher" },
   "posts.cond.years": { zh: "年", en: "years" },
   "posts.cond.age": { zh: "岁", en: "years old" },
-  "posts.cond.recent": { zh: "近", en: "last" },
-  "posts.cond.gradeOf": { zh: "年考核均为", en: "years all graded" },
 
   /** What is wrong with a field, next to it. */
   "posts.error.title": {
@@ -110,7 +104,6 @@ export const posts = defineTexts({
     zh: "有 {n} 个岗位填写有误，请按提示修改后再保存",
     en: "{n} {n|post needs|posts need} correcting before saving",
   },
-  "posts.error.tooMany": { zh: "最多 50 个岗位", en: "At most 50 posts" },
   "posts.error.refused": { zh: "未能保存：", en: "Not saved:" },
 
   /** Publishing the announcement. */
