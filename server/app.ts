@@ -23,7 +23,9 @@ import type { Logger } from "./platform/logger.ts";
 import { securityHeaders } from "./platform/security-headers.ts";
 import type { Db } from "./records/db.ts";
 import { createServices, type Services } from "./services.ts";
+import { announcementRoutes } from "./setup/announcement-routes.ts";
 import { draftHandlers } from "./setup/draft-handlers.ts";
+import { postsHandlers } from "./setup/posts-handlers.ts";
 import { registerHandlers } from "./setup/register-handlers.ts";
 import { registerRoutes } from "./setup/register-routes.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
@@ -63,6 +65,8 @@ const PAGES: Record<string, string> = {
   "/chair": "chair.html",
   "/observer": "chair.html",
   "/results": "results.html",
+  // A round's public announcement (公告): one page, the round named in the path.
+  "/a/:roundId": "announcement.html",
 };
 
 /** Builds the HTTP + socket.io server; listens on nothing (the caller does). */
@@ -97,6 +101,7 @@ export function createApp(deps: AppDeps): App {
     ...setupHandlers(services),
     ...draftHandlers(services),
     ...registerHandlers(services),
+    ...postsHandlers(services),
     ...sessionHandlers(services),
     ...revealHandlers(services),
     ...ballotHandlers(services),
@@ -130,6 +135,7 @@ export function createApp(deps: AppDeps): App {
   app.use(compression());
   app.use(securityHeaders);
   app.use(registerRoutes(services));
+  app.use(announcementRoutes(services));
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {
     const dir = deps.clientDir;

@@ -22,6 +22,10 @@ export const ERROR_CODES = [
   "invalid_round_file",
   /** A staff register file that cannot be saved; `reason` says why (register.file.*). */
   "invalid_register_file",
+  /** A post named by an id the round does not have (another editor's save removed it). */
+  "post_not_found",
+  /** A post cannot be removed: applications name it (withdraw or decide them elsewhere first). */
+  "post_has_applications",
   /** The round's rules are frozen (its session started): the draft can no longer be changed. */
   "round_frozen",
   /** The round is still a draft: start its session first. */

@@ -1,48 +1,21 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
+import {
+  type AnnouncedPost,
+  type Announcement,
+  type AnnouncementBody,
+  DEFAULT_TERM_YEARS,
+  type PostInput,
+  type PostTerms,
+} from "../../shared/protocol/posts.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
 import type { PostConditions } from "../../shared/setup/post-conditions.ts";
+import { applyPostList } from "../../shared/setup/post-list.ts";
 import { type AuditRecord, insertAudit } from "./audit-records.ts";
 import { constraintOf, type Database, type Db, SQLSTATE, sqlState } from "./db.ts";
+import { linkParts } from "./round-records.ts";
 import { done, refused, type StoreResult } from "./store-result.ts";
 
-/** What the organizer sets for a post of a round, beyond the round file's title and seats. */
-export interface PostTerms {
-  /** The post's id in the round file. */
-  localId: string;
-  /** The post's department for this round; null: the one the round file gives, if any. */
-  department: string | null;
-  /** 聘期, in years (two in the source document). */
-  termYears: number;
-  duties: string;
-  /** The conditions as the announcement words them. */
-  conditionsText: string;
-  /** The conditions the qualification review checks. */
-  conditions: PostConditions;
-}
-
-/** A post of a round as it would be (or was) published: the file's post with its terms. */
-export interface AnnouncedPost extends PostTerms {
-  code: string | null;
-  title: string;
-  seats: number;
-}
-
-export interface AnnouncementBody {
-  title: string;
-  posts: AnnouncedPost[];
-}
-
-/** One published version of a round's announcement (公告), never changed afterwards. */
-export interface Announcement {
-  roundId: string;
-  version: number;
-  publishedAt: string;
-  /** The day the conditions are checked on (YYYY-MM-DD). */
-  referenceDate: string;
-  /** The last day to apply (YYYY-MM-DD). */
-  applyUntil: string;
-  body: AnnouncementBody;
-}
+export type { AnnouncedPost, Announcement, AnnouncementBody, PostTerms };
 
 /**
  * Why saving terms was refused: no such round; its session has started (JP003); a post the
@@ -59,6 +32,21 @@ export type SavePostsError =
 export type PublishError = "round_not_found" | "round_frozen";
 
 /**
+ * Why saving a draft's post list was refused: no such round; its session has started; a
+ * post named by an id the round does not have; a post removed that has applications (the
+ * deferred round_applications_post key, at commit); a value out of the records' range.
+ */
+export type SavePostListError =
+  | "round_not_found"
+  | "round_frozen"
+  | "post_not_found"
+  | "post_has_applications"
+  | "invalid_terms";
+
+/** The round file the list would make is refused by the caller's check (its problem). */
+export type PostListRefusal<P> = { ok: false; error: "invalid_round_file"; problem: P };
+
+/**
  * The posts of a round before the session (migrations/0002_before_session.ts): their terms,
  * editable while the round is a draft, and the announcement, published in dated versions.
  */
@@ -72,8 +60,23 @@ export interface PostRecords {
     posts: PostTerms[],
     audit: AuditRecord,
   ): Promise<StoreResult<null, SavePostsError>>;
+  /**
+   * Replaces a draft's whole post list in one transaction: the round file's positions (the
+   * config, re-linked to round_posts) and the terms, in the order given. Read and written
+   * under the round's lock, so fifty saves at once leave one list whole. New posts get ids
+   * here (applyPostList). `check` sees the round file the list would make and answers why
+   * not, or null: then nothing is written.
+   */
+  savePostList<P>(
+    roundId: string,
+    posts: PostInput[],
+    audit: AuditRecord,
+    check?: (config: RoundConfig) => P | null,
+  ): Promise<StoreResult<null, SavePostListError> | PostListRefusal<P>>;
   /** The round's posts with their terms as they stand; null when there is no such round. */
   posts(roundId: string): Promise<AnnouncedPost[] | null>;
+  /** What a publication would print now (title and posts); null when there is no such round. */
+  current(roundId: string): Promise<AnnouncementBody | null>;
   /** Publishes the posts as they stand as the next version (1, 2, …). */
   publish(
     roundId: string,
@@ -84,8 +87,6 @@ export interface PostRecords {
   announcements(roundId: string): Promise<Announcement[]>;
   latest(roundId: string): Promise<Announcement | null>;
 }
-
-const DEFAULT_TERM_YEARS = 2;
 
 /** The round's posts in the order of their terms, then the file's order for those without. */
 export async function readPosts(q: Kysely<Database>, roundId: string) {
@@ -174,6 +175,71 @@ function savePostsError(err: unknown): SavePostsError | null {
   return null;
 }
 
+/** Holds the round's row to commit: one save of its posts at a time, and a start waits. */
+const lockRound = (tx: Transaction<Database>, roundId: string) =>
+  tx
+    .selectFrom("rounds")
+    .select(["status", "config"])
+    .where("id", "=", roundId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+
+/** Replaces the round's terms by `posts`, in their order (sort_order 0, 1, …). */
+async function writeTerms(tx: Transaction<Database>, roundId: string, posts: PostTerms[]) {
+  const names = [...new Set(posts.flatMap((p) => p.department ?? []))].sort();
+  const departments = new Map<string, string>();
+  if (names.length > 0) {
+    await tx
+      .insertInto("departments")
+      .values(names.map((name) => ({ name })))
+      .onConflict((oc) => oc.column("name").doNothing())
+      .execute();
+    const rows = await tx
+      .selectFrom("departments")
+      .select(["id", "name"])
+      .where("name", "in", names)
+      .execute();
+    for (const r of rows) departments.set(r.name, r.id);
+  }
+  await tx.deleteFrom("round_post_terms").where("round_id", "=", roundId).execute();
+  if (posts.length === 0) return;
+  await tx
+    .insertInto("round_post_terms")
+    .values(
+      posts.map((p, sortOrder) => ({
+        round_id: roundId,
+        local_id: p.localId,
+        department_id: p.department ? (departments.get(p.department) ?? null) : null,
+        term_years: p.termYears,
+        duties: p.duties,
+        conditions_text: p.conditionsText,
+        conditions: JSON.stringify(p.conditions),
+        sort_order: sortOrder,
+      })),
+    )
+    .execute();
+}
+
+/** Every post id a published version of the round names: never given to a new post. */
+async function announcedIds(tx: Transaction<Database>, roundId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    select distinct p ->> 'localId' as id
+    from round_announcements a, jsonb_array_elements(a.body -> 'posts') p
+    where a.round_id = ${roundId}`.execute(tx);
+  return rows.rows.map((r) => r.id);
+}
+
+function savePostListError(err: unknown): SavePostListError | null {
+  const state = sqlState(err);
+  if (state === SQLSTATE.frozen) return "round_frozen";
+  // Checked at commit: an application still names a post the new list leaves out.
+  if (state === SQLSTATE.foreignKey && constraintOf(err) === "round_applications_post") {
+    return "post_has_applications";
+  }
+  if (state === SQLSTATE.check) return "invalid_terms";
+  return null;
+}
+
 export function createPostRecords(db: Db): PostRecords {
   return {
     async savePosts(roundId, posts, audit) {
@@ -182,48 +248,11 @@ export function createPostRecords(db: Db): PostRecords {
           // One save of a round's terms at a time, each replacing the whole list: two
           // interleaved would each insert beside the other's rows. Held to commit, so a
           // session starting meanwhile waits too.
-          const round = await tx
-            .selectFrom("rounds")
-            .select("status")
-            .where("id", "=", roundId)
-            .forNoKeyUpdate()
-            .executeTakeFirst();
+          const round = await lockRound(tx, roundId);
           if (!round) return refused("round_not_found" as const);
           // The triggers refuse every row of a frozen round; an empty list touches none.
           if (round.status !== "draft") return refused("round_frozen" as const);
-          const names = [...new Set(posts.flatMap((p) => p.department ?? []))].sort();
-          const departments = new Map<string, string>();
-          if (names.length > 0) {
-            await tx
-              .insertInto("departments")
-              .values(names.map((name) => ({ name })))
-              .onConflict((oc) => oc.column("name").doNothing())
-              .execute();
-            const rows = await tx
-              .selectFrom("departments")
-              .select(["id", "name"])
-              .where("name", "in", names)
-              .execute();
-            for (const r of rows) departments.set(r.name, r.id);
-          }
-          await tx.deleteFrom("round_post_terms").where("round_id", "=", roundId).execute();
-          if (posts.length > 0) {
-            await tx
-              .insertInto("round_post_terms")
-              .values(
-                posts.map((p, sortOrder) => ({
-                  round_id: roundId,
-                  local_id: p.localId,
-                  department_id: p.department ? (departments.get(p.department) ?? null) : null,
-                  term_years: p.termYears,
-                  duties: p.duties,
-                  conditions_text: p.conditionsText,
-                  conditions: JSON.stringify(p.conditions),
-                  sort_order: sortOrder,
-                })),
-              )
-              .execute();
-          }
+          await writeTerms(tx, roundId, posts);
           await insertAudit(tx, [audit]);
           return done(null);
         });
@@ -234,9 +263,42 @@ export function createPostRecords(db: Db): PostRecords {
       }
     },
 
+    async savePostList(roundId, posts, audit, check) {
+      try {
+        return await db.transaction().execute(async (tx) => {
+          const round = await lockRound(tx, roundId);
+          if (!round) return refused("round_not_found" as const);
+          if (round.status !== "draft") return refused("round_frozen" as const);
+          const current = round.config as RoundConfig;
+          const list = applyPostList(current.positions, posts, await announcedIds(tx, roundId));
+          if (!list.ok) return refused(list.error);
+          // The rest of the file (rules, candidates) is the one read under the lock.
+          const config: RoundConfig = { ...current, positions: list.positions };
+          const problem = check?.(config) ?? null;
+          if (problem !== null)
+            return { ok: false as const, error: "invalid_round_file" as const, problem };
+          await tx
+            .updateTable("rounds")
+            .set({ config: JSON.stringify(config), updated_at: sql`now()` })
+            .where("id", "=", roundId)
+            .execute();
+          await linkParts(tx, roundId, config);
+          await writeTerms(tx, roundId, list.terms);
+          await insertAudit(tx, [audit]);
+          return done(null);
+        });
+      } catch (err) {
+        const code = savePostListError(err);
+        if (code) return refused(code);
+        throw err;
+      }
+    },
+
     async posts(roundId) {
       return (await readPosts(db, roundId))?.posts ?? null;
     },
+
+    current: (roundId) => readPosts(db, roundId),
 
     async publish(roundId, { referenceDate, applyUntil }, audit) {
       try {

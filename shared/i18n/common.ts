@@ -70,6 +70,14 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
   "error.candidate_not_found": { zh: "找不到该竞聘人", en: "Candidate not found" },
   "error.card_not_found": { zh: "找不到该评分卡", en: "Ballot card not found" },
   "error.invalid_round_file": { zh: "竞聘方案文件有误", en: "The round file is not valid" },
+  "error.post_not_found": {
+    zh: "找不到该岗位，可能已被他人删除，请刷新后再试",
+    en: "Post not found; someone may have removed it. Reload and try again",
+  },
+  "error.post_has_applications": {
+    zh: "该岗位已有人报名或被推荐，不能删除",
+    en: "This post has nominations or applications; it cannot be removed",
+  },
   "error.round_frozen": {
     zh: "评分规则已固定，不能再修改这一轮",
     en: "The rules of this round are fixed; it can no longer be changed",

@@ -4,6 +4,7 @@ import { common, errors } from "./common.ts";
 import { draft } from "./draft.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
+import { posts } from "./posts.ts";
 import { register } from "./register.ts";
 import { registerUi } from "./register-ui.ts";
 import { results } from "./results.ts";
@@ -27,6 +28,7 @@ const dictionary = {
   ...draft,
   ...register,
   ...registerUi,
+  ...posts,
   ...results,
   ...review,
   ...roundFile,

@@ -4,7 +4,8 @@ import type { Role } from "../roles.ts";
 import type { TieDecision } from "../round-export.ts";
 import { Id, type RoundConfig } from "../round-file.ts";
 import type { CandidateResult } from "../scoring/types.ts";
-import { Person, type Relationship, type VoterGroup } from "../setup/person.ts";
+import { IsoDate, Person, type Relationship, type VoterGroup } from "../setup/person.ts";
+import { type Announcement, PostList, type PostsView } from "./posts.ts";
 import type {
   AuditEntry,
   CardInfo,
@@ -129,6 +130,22 @@ export const commands = {
       })
       .strict(),
   },
+  // Posts and their announcement (公布岗位及条件), shared/protocol/posts.ts.
+  "posts:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "posts:save": {
+    roles: ["organizer"],
+    /** A draft's whole post list, in the announcement's order; new posts have no localId. */
+    payload: z.object({ ...roundRef, posts: PostList }).strict(),
+  },
+  "announcement:publish": {
+    roles: ["organizer"],
+    /**
+     * The posts as they stand, as the next dated version: the day the conditions are counted
+     * to (ages, years of work), and the last day to apply.
+     */
+    payload: z.object({ ...roundRef, referenceDate: IsoDate, applyUntil: IsoDate }).strict(),
+  },
+  "announcement:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "round:activate": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "cards:issue": {
     roles: ["organizer"],
@@ -299,6 +316,12 @@ export interface CommandResults {
   "person:save": { outcome: "created" | "updated" | "unchanged" };
   /** The draft's file after the change. */
   "draft:rules": { file: RoundConfig };
+  "posts:list": PostsView;
+  /** The posts as saved, new ones with their ids. */
+  "posts:save": PostsView;
+  "announcement:publish": Announcement;
+  /** Every published version, oldest first. */
+  "announcement:list": Announcement[];
   "round:activate": { roundId: string };
   "cards:issue": IssuedCard[];
   "cards:print": IssuedCard[];

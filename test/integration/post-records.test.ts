@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApplicationRecords } from "../../server/records/application-records.ts";
 import { type AuditRecords, createAuditRecords } from "../../server/records/audit-records.ts";
 import { connectDatabase, type Db } from "../../server/records/db.ts";
 import {
@@ -7,11 +8,15 @@ import {
   type PostRecords,
   type PostTerms,
 } from "../../server/records/post-records.ts";
+import { createRegisterRecords } from "../../server/records/register-records.ts";
 import { createRoundRecords, type RoundRecords } from "../../server/records/round-records.ts";
-import type { RoundConfig } from "../../shared/round-file.ts";
+import type { PostInput } from "../../shared/protocol/posts.ts";
+import { DraftRoundFile, type RoundConfig } from "../../shared/round-file.ts";
+import { defaultDraft } from "../../shared/setup/default-rules.ts";
+import { sha256Hex } from "../../shared/sha256.ts";
 import { fileDatabaseUrl } from "../utils/file-database.ts";
 import { auditOf, landedRound, roundConfig, unique } from "../utils/records-fixtures.ts";
-import { auditFor } from "../utils/register-fixtures.ts";
+import { auditFor, registerPerson } from "../utils/register-fixtures.ts";
 
 // The conformance suite of server/records/post-records.ts against the real PostgreSQL: the
 // terms of a round's posts and its announcements. Every refusal asserted is the schema's.
@@ -373,5 +378,238 @@ describe("post records: fifty conflicting writes at once", () => {
     expect(landed.length).toBeLessThan(50);
     const frozen = (await posts.posts(id))?.filter((p) => p.duties !== "");
     expect(frozen?.map((p) => p.duties)).toEqual(last === undefined ? [] : [`第${last}次`]);
+  });
+});
+
+/** A post as the editor sends it; a new one has no localId. */
+const entry = (title: string, o: Partial<PostInput> = {}): PostInput => ({
+  title,
+  seats: 1,
+  termYears: 2,
+  duties: `${title}的职责`,
+  conditionsText: "",
+  conditions: {},
+  ...o,
+});
+
+/** The file check posts:save hands in: a draft's round file, or its first problem's path. */
+const draftCheck = (config: RoundConfig) => {
+  const parsed = DraftRoundFile.safeParse(config);
+  return parsed.success ? null : (parsed.error.issues[0]?.path.join(".") ?? "");
+};
+
+const saveList = (roundId: string, list: PostInput[], audit = auditFor(roundId, "posts:save")) =>
+  posts.savePostList(roundId, list, audit, draftCheck);
+
+/** What the records hold of a round's posts: the file's, the linked rows and the terms. */
+async function heldPosts(roundId: string) {
+  const config = await rounds.draftConfig(roundId);
+  const linked = await db
+    .selectFrom("round_posts")
+    .select(["local_id", "seats"])
+    .where("round_id", "=", roundId)
+    .orderBy("local_id")
+    .execute();
+  const termRows = await db
+    .selectFrom("round_post_terms")
+    .select(["local_id", "sort_order", "duties"])
+    .where("round_id", "=", roundId)
+    .orderBy("sort_order")
+    .execute();
+  return { positions: config?.positions ?? [], linked, terms: termRows };
+}
+
+async function emptyDraft() {
+  const id = unique("r");
+  await rounds.createDraft({ id, kind: "formal", config: defaultDraft("新建轮次") }, auditOf(id));
+  return id;
+}
+
+describe("post records: the post list (posts:save)", () => {
+  it("creates posts in an empty draft with the ids P1, P2…, file and terms in one", async () => {
+    const id = await emptyDraft();
+    const department = unique("办公室");
+    const audit = auditFor(id, "posts:save");
+    const list = [
+      entry("办公室主任", {
+        department,
+        seats: 2,
+        termYears: 3,
+        conditionsText: "  本科以上学历 ",
+        conditions: {
+          minWorkYears: 5,
+          maxAge: 45,
+          reviewGrades: { years: 3, atLeast: "competent" },
+        },
+      }),
+      entry(unique("法规科科长")),
+    ];
+    expect(await posts.savePostList(id, list, audit, draftCheck)).toEqual({ ok: true, data: null });
+    expect(await trail.stored([audit.entryId])).toEqual(new Set([audit.entryId]));
+    const held = await heldPosts(id);
+    expect(held.positions).toEqual([
+      { id: "P1", title: "办公室主任", department, seats: 2, conditions: "本科以上学历" },
+      { id: "P2", title: list[1]?.title, seats: 1 },
+    ]);
+    expect(held.linked).toEqual([
+      { local_id: "P1", seats: 2 },
+      { local_id: "P2", seats: 1 },
+    ]);
+    expect(await posts.posts(id)).toEqual([
+      {
+        localId: "P1",
+        code: null,
+        title: "办公室主任",
+        seats: 2,
+        department,
+        termYears: 3,
+        duties: "办公室主任的职责",
+        conditionsText: "本科以上学历",
+        conditions: {
+          minWorkYears: 5,
+          maxAge: 45,
+          reviewGrades: { years: 3, atLeast: "competent" },
+        },
+      },
+      expect.objectContaining({ localId: "P2", department: null, termYears: 2 }),
+    ]);
+  });
+
+  it("reorders, edits and removes by id; a new post takes the smallest id never used", async () => {
+    const id = await emptyDraft();
+    await saveList(id, [entry("甲"), entry("乙"), entry("丙")]);
+    // P2 goes and a new post comes in the same save: it is not given P2.
+    const again = await saveList(id, [
+      entry("丙（改）", { localId: "P3", seats: 3 }),
+      entry("丁"),
+      entry("甲", { localId: "P1" }),
+    ]);
+    expect(again).toEqual({ ok: true, data: null });
+    const read = await posts.posts(id);
+    expect(read?.map((p) => [p.localId, p.title, p.seats])).toEqual([
+      ["P3", "丙（改）", 3],
+      ["P4", "丁", 1],
+      ["P1", "甲", 1],
+    ]);
+    // Gone now and never published: P2 is free again.
+    await saveList(id, [entry("甲", { localId: "P1" }), entry("戊")]);
+    expect((await posts.posts(id))?.map((p) => p.localId)).toEqual(["P1", "P2"]);
+    // Published ids stay taken even once removed.
+    expect((await posts.publish(id, dates, auditFor(id, "announcement:publish"))).ok).toBe(true);
+    await saveList(id, [entry("甲", { localId: "P1" })]);
+    await saveList(id, [entry("甲", { localId: "P1" }), entry("己")]);
+    expect((await posts.posts(id))?.map((p) => p.localId)).toEqual(["P1", "P3"]);
+    const held = await heldPosts(id);
+    expect(held.linked.map((r) => r.local_id)).toEqual(["P1", "P3"]);
+    expect(held.terms.map((r) => r.local_id)).toEqual(["P1", "P3"]);
+  });
+
+  it("refuses an unknown id, a frozen round, a file the check refuses; nothing changes", async () => {
+    const id = await emptyDraft();
+    await saveList(id, [entry("甲"), entry("乙")]);
+    const before = await heldPosts(id);
+    expect(await saveList(id, [entry("甲", { localId: "P9" })])).toEqual({
+      ok: false,
+      error: "post_not_found",
+    });
+    // The same post (no code, same department and title) twice: the round file refuses it.
+    expect(await saveList(id, [entry("甲", { localId: "P1" }), entry("甲")])).toEqual({
+      ok: false,
+      error: "invalid_round_file",
+      problem: "positions.1",
+    });
+    expect(await saveList(unique("r"), [entry("甲")])).toEqual({
+      ok: false,
+      error: "round_not_found",
+    });
+    expect(await heldPosts(id)).toEqual(before);
+
+    const { id: frozen } = await started();
+    const frozenBefore = await heldPosts(frozen);
+    expect(await saveList(frozen, [entry("甲", { localId: "P1" })])).toEqual({
+      ok: false,
+      error: "round_frozen",
+    });
+    expect(await heldPosts(frozen)).toEqual(frozenBefore);
+  });
+
+  it("a removed post that candidates of the file apply to fails the file check", async () => {
+    const { id } = await draft();
+    // threePosts(): candidate C1 applies for P1.
+    const res = await saveList(id, [entry("x", { localId: "P2" }), entry("y", { localId: "P3" })]);
+    expect(res).toEqual({
+      ok: false,
+      error: "invalid_round_file",
+      problem: "candidates.0.applications.0",
+    });
+    expect((await heldPosts(id)).linked.map((r) => r.local_id)).toEqual(["P1", "P2", "P3"]);
+  });
+
+  it("refuses to remove a post that has applications (the database's deferred key)", async () => {
+    const id = await emptyDraft();
+    await saveList(id, [entry("甲"), entry("乙")]);
+    expect((await posts.publish(id, dates, auditFor(id, "announcement:publish"))).ok).toBe(true);
+    const person = registerPerson();
+    const register = createRegisterRecords(db);
+    const imported = await register.importRegister(
+      [person],
+      [],
+      sha256Hex(unique("f")),
+      auditFor(null, "register:import"),
+    );
+    expect(imported.ok).toBe(true);
+    const apps = createApplicationRecords(db);
+    const nominated = await apps.nominate(
+      id,
+      { staffNo: person.staffNo, postLocalId: "P2", source: "self" },
+      auditFor(id, "application:nominate"),
+    );
+    expect(nominated.ok).toBe(true);
+    const before = await heldPosts(id);
+    const audit = auditFor(id, "posts:save");
+    expect(await saveList(id, [entry("甲", { localId: "P1" })], audit)).toEqual({
+      ok: false,
+      error: "post_has_applications",
+    });
+    expect(await heldPosts(id)).toEqual(before);
+    expect(await trail.stored([audit.entryId])).toEqual(new Set());
+    // Keeping it (renamed, moved) is fine.
+    expect(
+      await saveList(id, [entry("乙（改）", { localId: "P2" }), entry("甲", { localId: "P1" })]),
+    ).toEqual({ ok: true, data: null });
+  });
+
+  it("fifty saves of different lists at once: one list is whole, file, links and terms alike", async () => {
+    const id = await emptyDraft();
+    await saveList(id, [entry("甲"), entry("乙")]);
+    const lists = Array.from({ length: 50 }, (_, i): PostInput[] => {
+      const kept = [
+        entry(`甲${i}`, { localId: "P1", duties: `第${i}次` }),
+        entry(`乙${i}`, { localId: "P2", duties: `第${i}次` }),
+      ];
+      const ordered = i % 2 === 0 ? kept : kept.reverse();
+      // Some lists add a post, some drop one.
+      if (i % 3 === 0) return [...ordered, entry(`新${i}`, { duties: `第${i}次` })];
+      if (i % 3 === 1) return ordered.slice(0, 1);
+      return ordered;
+    });
+    const audits = lists.map(() => auditFor(id, "posts:save"));
+    const results = await fifty((i) => saveList(id, lists[i] ?? [], audits[i]));
+    // A list dropping P2 may meet one that lists it afterwards: post_not_found then.
+    for (const r of results) if (!r.ok) expect(r.error).toBe("post_not_found");
+    const landed = results.flatMap((r, i) => (r.ok ? [i] : []));
+    expect(landed.length).toBeGreaterThan(0);
+    const stored = await trail.stored(audits.map((a) => a.entryId));
+    expect(stored.size).toBe(landed.length);
+
+    const held = await heldPosts(id);
+    const winner = Number(/\d+$/.exec(held.positions[0]?.title ?? "")?.[0]);
+    expect(landed).toContain(winner);
+    const list = lists[winner] ?? [];
+    expect(held.positions.map((p) => p.title)).toEqual(list.map((p) => p.title));
+    const ids = held.positions.map((p) => p.id);
+    expect(held.linked.map((r) => r.local_id)).toEqual([...ids].sort());
+    expect(held.terms.map((r) => r.local_id)).toEqual(ids);
+    expect(new Set(held.terms.map((r) => r.duties))).toEqual(new Set([`第${winner}次`]));
   });
 });

@@ -7,6 +7,7 @@ import { draft } from "../../shared/i18n/draft.ts";
 import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
+import { posts } from "../../shared/i18n/posts.ts";
 import { register } from "../../shared/i18n/register.ts";
 import { registerUi } from "../../shared/i18n/register-ui.ts";
 import { results } from "../../shared/i18n/results.ts";
@@ -26,6 +27,7 @@ const areas = {
   draft,
   register,
   registerUi,
+  posts,
   results,
   review,
   roundFile,

@@ -89,6 +89,27 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
   "round:create": () => ({ title: "新建的竞聘轮次", requestId: CREATE_REQUEST }),
   // The other round is started: its rules are frozen, so refused with nothing changed.
   "draft:rules": (f) => ({ roundId: f.otherRoundId, timers: { speechSeconds: 240 } }),
+  // Posts and the announcement: aimed at the started round, whose posts are frozen, or read-only.
+  "posts:list": (f) => ({ roundId: f.roundId }),
+  "posts:save": (f) => ({
+    roundId: f.otherRoundId,
+    posts: [
+      {
+        title: "办公室主任",
+        seats: 1,
+        termYears: 2,
+        duties: "",
+        conditionsText: "",
+        conditions: {},
+      },
+    ],
+  }),
+  "announcement:publish": (f) => ({
+    roundId: f.otherRoundId,
+    referenceDate: "2026-06-30",
+    applyUntil: "2026-06-15",
+  }),
+  "announcement:list": (f) => ({ roundId: f.roundId }),
   "cards:issue": (f) => ({
     roundId: f.roundId,
     counts: { leaders: 1 },

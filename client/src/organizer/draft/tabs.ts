@@ -4,6 +4,7 @@ import type { RoundSummary } from "../../../../shared/protocol/index.ts";
 import type { RoundConfig } from "../../../../shared/round-file.ts";
 import type { Connection } from "../../lib/connection.svelte.ts";
 import OverviewTab from "./OverviewTab.svelte";
+import PostsTab from "./posts/PostsTab.svelte";
 import RegisterTab from "./register/RegisterTab.svelte";
 import RulesTab from "./rules/RulesTab.svelte";
 
@@ -39,6 +40,7 @@ export interface DraftTab {
  */
 export const DRAFT_TABS: readonly DraftTab[] = [
   { id: "overview", labelKey: "draft.tab.overview", component: OverviewTab },
+  { id: "posts", labelKey: "posts.tab", component: PostsTab },
   { id: "register", labelKey: "register.ui.title", component: RegisterTab },
   { id: "rules", labelKey: "draft.tab.rules", component: RulesTab },
 ];
