@@ -23,9 +23,11 @@ import type { Logger } from "./platform/logger.ts";
 import { securityHeaders } from "./platform/security-headers.ts";
 import type { Db } from "./records/db.ts";
 import { createServices, type Services } from "./services.ts";
+import { applicationHandlers } from "./setup/application-handlers.ts";
 import { draftHandlers } from "./setup/draft-handlers.ts";
 import { registerHandlers } from "./setup/register-handlers.ts";
 import { registerRoutes } from "./setup/register-routes.ts";
+import { reviewRoutes } from "./setup/review-routes.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
 
 export interface AppDeps {
@@ -63,6 +65,8 @@ const PAGES: Record<string, string> = {
   "/chair": "chair.html",
   "/observer": "chair.html",
   "/results": "results.html",
+  // The qualification review's outcome, published inside the unit (竞聘人员名单).
+  "/r/:roundId": "review.html",
 };
 
 /** Builds the HTTP + socket.io server; listens on nothing (the caller does). */
@@ -97,6 +101,7 @@ export function createApp(deps: AppDeps): App {
     ...setupHandlers(services),
     ...draftHandlers(services),
     ...registerHandlers(services),
+    ...applicationHandlers(services),
     ...sessionHandlers(services),
     ...revealHandlers(services),
     ...ballotHandlers(services),
@@ -130,6 +135,7 @@ export function createApp(deps: AppDeps): App {
   app.use(compression());
   app.use(securityHeaders);
   app.use(registerRoutes(services));
+  app.use(reviewRoutes(services));
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {
     const dir = deps.clientDir;

@@ -196,7 +196,7 @@ const byKey = <T>(items: T[], key: (item: T) => string) =>
  * once, where file order would let one hold A and wait for B while the other holds B and
  * waits for A, a deadlock PostgreSQL ends by failing one of them.
  */
-async function linkParts(tx: Transaction<Database>, roundId: string, config: RoundConfig) {
+export async function linkParts(tx: Transaction<Database>, roundId: string, config: RoundConfig) {
   await tx.deleteFrom("round_posts").where("round_id", "=", roundId).execute();
   await tx.deleteFrom("round_candidates").where("round_id", "=", roundId).execute();
   const departments = new Map<string, string>();
