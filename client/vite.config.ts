@@ -20,6 +20,7 @@ export default defineConfig({
         screen: `${root}screen.html`,
         chair: `${root}chair.html`,
         results: `${root}results.html`,
+        review: `${root}review.html`,
       },
     },
   },

@@ -1,4 +1,5 @@
 import type { ErrorCode, InputIssue } from "../errors.ts";
+import { applications } from "./applications.ts";
 import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { organizer } from "./organizer.ts";
@@ -23,6 +24,7 @@ const dictionary = {
   ...chair,
   ...organizer,
   ...register,
+  ...applications,
   ...results,
   ...review,
   ...roundFile,
