@@ -56,6 +56,17 @@ async function clearToasts(page: Page): Promise<void> {
   while ((await close.count()) > 0) await close.first().click();
 }
 
+/** Whether the page's main content fits its width (nothing in it scrolls sideways). */
+function mainFits(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    type El = { scrollWidth: number; clientWidth: number };
+    const main = (
+      globalThis as unknown as { document: { querySelector(s: string): El } }
+    ).document.querySelector("main");
+    return main.scrollWidth <= main.clientWidth;
+  });
+}
+
 /** A screenshot of the page as it is now, after the notes at the corner are gone. */
 async function shoot(page: Page, name: string): Promise<void> {
   await clearToasts(page);
@@ -242,6 +253,29 @@ describe("the qualification review (资格审查)", () => {
     ]);
     await draft.openTab("apps.tab.overview");
     await draft.page.getByText(zh("org.summary.candidates", { n: 2 })).waitFor();
+  });
+});
+
+describe("in English", () => {
+  it("the review and the list read in the second language, and fit a phone", async () => {
+    const page = draft.page;
+    await page.setViewportSize(PHONE);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("tab", { name: "Review" }).click();
+    await page
+      .getByText("The review is closed and the list of competitors published: 2 people.")
+      .waitFor();
+    await shoot(page, "review-closed-en-390x844");
+    // The console's own top bar is wider than a phone in English; the tab's content fits.
+    expect(await mainFits(page)).toBe(true);
+    await page.getByRole("button", { name: "中文" }).click();
+    await page.setViewportSize(PROJECTOR);
+
+    const outcome = new OutcomePage(await newPage(PHONE));
+    await outcome.open(`${t.url}/r/${roundId}?lang=en`);
+    await outcome.page.getByRole("heading", { level: 1, name: "List of competitors" }).waitFor();
+    expect(await scrollsSideways(outcome.page)).toBe(false);
+    await screenshot(outcome.page, "review-outcome-en-390x844");
   });
 });
 
