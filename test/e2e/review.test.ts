@@ -40,6 +40,7 @@ let roundId: string;
 let organizer: OrganizerPage;
 let draft: DraftApplications;
 const contexts: BrowserContext[] = [];
+const cspReports: string[] = [];
 
 async function newPage(
   viewport: { width: number; height: number },
@@ -47,7 +48,14 @@ async function newPage(
 ): Promise<Page> {
   const c = await browser.newContext({ viewport, ...opts });
   contexts.push(c);
-  return c.newPage();
+  const page = await c.newPage();
+  // The pages' CSP has no 'unsafe-eval' (zod's probe would be reported): every report is kept.
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspReports.push(m.text());
+  });
+  await page.addInitScript(`document.addEventListener("securitypolicyviolation", (e) =>
+    console.error("Content Security Policy: " + e.violatedDirective + " " + e.blockedURI));`);
+  return page;
 }
 
 /** Closes the notes at the corner ("已登记…"), which would sit over a full-page screenshot. */
@@ -317,6 +325,10 @@ describe("the list of competitors (/r/:roundId)", () => {
     expect(text.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
     const box = text.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/);
     expect(Number(box?.[1])).toBeLessThan(Number(box?.[2])); // portrait
+  });
+
+  it("no page broke its Content-Security-Policy", () => {
+    expect(cspReports).toEqual([]);
   });
 
   it("says the list is not published before a round's review is closed", async () => {
