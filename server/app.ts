@@ -24,10 +24,12 @@ import { securityHeaders } from "./platform/security-headers.ts";
 import type { Db } from "./records/db.ts";
 import { createServices, type Services } from "./services.ts";
 import { announcementRoutes } from "./setup/announcement-routes.ts";
+import { applicationHandlers } from "./setup/application-handlers.ts";
 import { draftHandlers } from "./setup/draft-handlers.ts";
 import { postsHandlers } from "./setup/posts-handlers.ts";
 import { registerHandlers } from "./setup/register-handlers.ts";
 import { registerRoutes } from "./setup/register-routes.ts";
+import { reviewRoutes } from "./setup/review-routes.ts";
 import { setupHandlers } from "./setup/setup-handlers.ts";
 
 export interface AppDeps {
@@ -67,6 +69,8 @@ const PAGES: Record<string, string> = {
   "/results": "results.html",
   // A round's public announcement (公告): one page, the round named in the path.
   "/a/:roundId": "announcement.html",
+  // The qualification review's outcome, published inside the unit (竞聘人员名单).
+  "/r/:roundId": "review.html",
 };
 
 /** Builds the HTTP + socket.io server; listens on nothing (the caller does). */
@@ -102,6 +106,7 @@ export function createApp(deps: AppDeps): App {
     ...draftHandlers(services),
     ...registerHandlers(services),
     ...postsHandlers(services),
+    ...applicationHandlers(services),
     ...sessionHandlers(services),
     ...revealHandlers(services),
     ...ballotHandlers(services),
@@ -136,6 +141,7 @@ export function createApp(deps: AppDeps): App {
   app.use(securityHeaders);
   app.use(registerRoutes(services));
   app.use(announcementRoutes(services));
+  app.use(reviewRoutes(services));
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {
     const dir = deps.clientDir;

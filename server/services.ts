@@ -14,10 +14,15 @@ import { type AuthStore, createAuthStore } from "./platform/auth-store.ts";
 import { type RedisKeys, redisKeys } from "./platform/keys.ts";
 import type { Logger } from "./platform/logger.ts";
 import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.ts";
+import {
+  type ApplicationRecords,
+  createApplicationRecords,
+} from "./records/application-records.ts";
 import { type AuditRecords, createAuditRecords } from "./records/audit-records.ts";
 import type { Db } from "./records/db.ts";
 import { createPostRecords, type PostRecords } from "./records/post-records.ts";
 import { createRegisterRecords, type RegisterRecords } from "./records/register-records.ts";
+import { createReviewCompose, type ReviewCompose } from "./records/review-compose.ts";
 import { createRoundRecords, type RoundRecords } from "./records/round-records.ts";
 import { createLegacyRounds, type LegacyRounds } from "./records/upgrade.ts";
 import { type CardStore, createCardStore } from "./setup/card-store.ts";
@@ -29,6 +34,9 @@ export interface Records {
   audit: AuditRecords;
   register: RegisterRecords;
   posts: PostRecords;
+  applications: ApplicationRecords;
+  /** The review's closing, which composes the draft's candidates, and its outcome. */
+  review: ReviewCompose;
 }
 
 /** Everything a handler may use; built once per node from the injected clients. */
@@ -76,6 +84,8 @@ export function createServices(o: ServiceOptions): Services {
     audit: createAuditRecords(o.db),
     register: createRegisterRecords(o.db),
     posts: createPostRecords(o.db),
+    applications: createApplicationRecords(o.db),
+    review: createReviewCompose(o.db),
   };
   const rounds = createRoundStore(o.redis, keys, records.rounds);
   const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));

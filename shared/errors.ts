@@ -58,6 +58,35 @@ export const ERROR_CODES = [
   "stale_revision",
   /** The request is valid but does not fit the session's current state. */
   "bad_state",
+  // Nominations and the qualification review (server/setup/application-handlers.ts).
+  /** No such application (or nomination) in this round. */
+  "application_not_found",
+  /** No one with this staff number in the staff register. */
+  "person_not_found",
+  /** The post is not in the round's latest published announcement (or none is published). */
+  "not_announced",
+  /** The person is already nominated for (or applying to) this post in this round. */
+  "already_nominated",
+  /** 每人限报两个岗位: both of the person's places are taken. */
+  "too_many_applications",
+  /** The step does not follow from the application's status (e.g. accepting a withdrawn one). */
+  "invalid_transition",
+  /** The round's qualification review is closed: the names are fixed. */
+  "review_closed",
+  /** A rejection needs its reason. */
+  "reason_required",
+  /** Passing an application that fails a condition check needs a written reason. */
+  "override_reason_required",
+  /** A review decision's reason is longer than 500 characters. */
+  "reason_too_long",
+  /** The reviewer's staff number is not in the register. */
+  "unknown_reviewer",
+  /** The reviewer is the applicant or a declared relative (回避): someone else decides. */
+  "reviewer_avoidance",
+  /** An application still awaits its decision: the review cannot close yet. */
+  "review_undecided",
+  /** The review is not closed yet: its outcome is not published. */
+  "review_not_closed",
   /** Something failed on the server; it is logged there. */
   "internal",
   /** Client-side only: no connection to the server right now. */

@@ -1,15 +1,16 @@
-import { type RawBuilder, sql } from "kysely";
+import { type RawBuilder, sql, type Transaction } from "kysely";
 import type {
   ApplicationRecord,
   ApplicationRecords,
   ApplicationSource,
   ApplicationStatus,
   NominateError,
+  Nomination,
   StepError,
 } from "./application-types.ts";
 import { SOURCES, STATUSES } from "./application-types.ts";
 import { type AuditRecord, insertAudit } from "./audit-records.ts";
-import { constraintOf, type Db, SQLSTATE, sqlState } from "./db.ts";
+import { constraintOf, type Database, type Db, SQLSTATE, sqlState } from "./db.ts";
 import { readPosts } from "./post-records.ts";
 import { done, refused } from "./store-result.ts";
 
@@ -19,6 +20,7 @@ export type {
   ApplicationRecords,
   ApplicationSource,
   ApplicationStatus,
+  ApplyError,
   CloseReviewError,
   DecideError,
   Decision,
@@ -101,6 +103,51 @@ const toRecord = (r: Row): ApplicationRecord => ({
  */
 const ACCEPT_TRIES = 4;
 
+/**
+ * An acceptance: the smallest place the person's live applications leave free, or 3 when
+ * both are taken, which the preference check refuses: a third is the database's "no".
+ */
+const ACCEPTED = sql`status = 'applied', accepted_at = now(),
+  preference = case when a.status = 'nominated' then coalesce((
+    select min(free.p) from (values (1), (2)) as free (p)
+    where not exists (
+      select 1 from round_applications b
+      where b.round_id = a.round_id and b.person_id = a.person_id
+        and b.status <> 'withdrawn' and b.preference = free.p)
+  ), 3) else a.preference end`;
+
+/** A nomination's row; the person is found in the register by staff number. */
+async function insertNomination(
+  tx: Transaction<Database>,
+  roundId: string,
+  nomination: Nomination,
+): Promise<string> {
+  const row = await tx
+    .insertInto("round_applications")
+    .values({
+      round_id: roundId,
+      person_id: sql<string>`(select person_id from staff_register
+                              where staff_no = ${nomination.staffNo})`,
+      post_local_id: nomination.postLocalId,
+      source: nomination.source,
+      staff_count: nomination.source === "staff" ? nomination.staffCount : null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** An acceptance's refusal as the schema tells it, or "retry" for a lost race, or null. */
+function acceptRefusal(err: unknown): "too_many_applications" | "retry" | null {
+  const state = sqlState(err);
+  const constraint = constraintOf(err);
+  if (state === SQLSTATE.unique && constraint === "round_applications_two_places") return "retry";
+  if (state === SQLSTATE.check && constraint === "round_applications_preference") {
+    return "too_many_applications";
+  }
+  return null;
+}
+
 export function createApplicationRecords(db: Db): ApplicationRecords {
   const rows = () =>
     db
@@ -145,6 +192,22 @@ export function createApplicationRecords(db: Db): ApplicationRecords {
       return row;
     });
 
+  /**
+   * A nomination's refusal. The triggers run before the round's foreign key: a round that
+   * is not there is told as not announced unless asked first.
+   */
+  async function nominateRefusal(roundId: string, err: unknown): Promise<NominateError | null> {
+    if (sqlState(err) === SQLSTATE.notAnnounced) {
+      const round = await db
+        .selectFrom("rounds")
+        .select("id")
+        .where("id", "=", roundId)
+        .executeTakeFirst();
+      if (!round) return "round_not_found";
+    }
+    return nominateError(err);
+  }
+
   const isUuid = (id: string) =>
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -152,65 +215,52 @@ export function createApplicationRecords(db: Db): ApplicationRecords {
     async nominate(roundId, nomination, audit) {
       try {
         return await db.transaction().execute(async (tx) => {
-          const row = await tx
-            .insertInto("round_applications")
-            .values({
-              round_id: roundId,
-              person_id: sql<string>`(select person_id from staff_register
-                                      where staff_no = ${nomination.staffNo})`,
-              post_local_id: nomination.postLocalId,
-              source: nomination.source,
-              staff_count: nomination.source === "staff" ? nomination.staffCount : null,
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
+          const id = await insertNomination(tx, roundId, nomination);
           await insertAudit(tx, [audit]);
-          return done({ id: row.id });
+          return done({ id });
         });
       } catch (err) {
-        // The triggers run before the round's foreign key: a round that is not there is
-        // told as not announced unless asked first.
-        if (sqlState(err) === SQLSTATE.notAnnounced) {
-          const round = await db
-            .selectFrom("rounds")
-            .select("id")
-            .where("id", "=", roundId)
-            .executeTakeFirst();
-          if (!round) return refused("round_not_found");
-        }
-        const code = nominateError(err);
+        const code = await nominateRefusal(roundId, err);
         if (code) return refused(code);
         throw err;
       }
     },
 
-    async accept(roundId, applicationId, audit) {
-      if (!isUuid(applicationId)) return refused("application_not_found");
-      // The smallest place the person's live applications leave free, or 3 when both are
-      // taken, which the preference check refuses: a third is the database's "no".
-      const set = sql`status = 'applied', accepted_at = now(),
-        preference = case when a.status = 'nominated' then coalesce((
-          select min(free.p) from (values (1), (2)) as free (p)
-          where not exists (
-            select 1 from round_applications b
-            where b.round_id = a.round_id and b.person_id = a.person_id
-              and b.status <> 'withdrawn' and b.preference = free.p)
-        ), 3) else a.preference end`;
+    async apply(roundId, nomination, audit) {
       for (let attempt = 1; ; attempt++) {
         try {
-          const row = await change(roundId, applicationId, set, audit);
+          return await db.transaction().execute(async (tx) => {
+            const id = await insertNomination(tx, roundId, nomination);
+            const res = await sql<{ preference: 1 | 2 }>`
+              update round_applications a set ${ACCEPTED} where a.id = ${id}::uuid
+              returning a.preference
+            `.execute(tx);
+            await insertAudit(tx, [audit]);
+            return done({ id, preference: res.rows[0]?.preference ?? 1 });
+          });
+        } catch (err) {
+          const accept = acceptRefusal(err);
+          if (accept === "retry" && attempt < ACCEPT_TRIES) continue;
+          if (accept === "too_many_applications") return refused(accept);
+          const code = await nominateRefusal(roundId, err);
+          if (code) return refused(code);
+          throw err;
+        }
+      }
+    },
+
+    async accept(roundId, applicationId, audit) {
+      if (!isUuid(applicationId)) return refused("application_not_found");
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const row = await change(roundId, applicationId, ACCEPTED, audit);
           if (!row) return refused("application_not_found");
           return done({ preference: row.preference as 1 | 2 });
         } catch (err) {
-          const state = sqlState(err);
-          const constraint = constraintOf(err);
-          if (state === SQLSTATE.unique && constraint === "round_applications_two_places") {
-            if (attempt < ACCEPT_TRIES) continue;
-          }
-          if (state === SQLSTATE.check && constraint === "round_applications_preference") {
-            return refused("too_many_applications");
-          }
-          const step = stepError(state);
+          const accept = acceptRefusal(err);
+          if (accept === "retry" && attempt < ACCEPT_TRIES) continue;
+          if (accept === "too_many_applications") return refused(accept);
+          const step = stepError(sqlState(err));
           if (step) return refused(step);
           throw err;
         }

@@ -70,6 +70,8 @@ export type NominateError =
   | "invalid_nomination"
   | Exclude<StepError, "bad_transition">;
 export type AcceptError = "application_not_found" | "too_many_applications" | StepError;
+/** A self-nomination (自荐): a nomination and its acceptance in one step, or neither. */
+export type ApplyError = NominateError | "too_many_applications";
 export type WithdrawError = "application_not_found" | StepError;
 export type DecideError =
   | "application_not_found"
@@ -93,6 +95,15 @@ export interface ApplicationRecords {
     nomination: Nomination,
     audit: AuditRecord,
   ): Promise<StoreResult<{ id: string }, NominateError>>;
+  /**
+   * A self-nomination: nominated and accepted in one transaction, so a third post is refused
+   * with nothing kept (no nomination left behind).
+   */
+  apply(
+    roundId: string,
+    nomination: Nomination,
+    audit: AuditRecord,
+  ): Promise<StoreResult<{ id: string; preference: 1 | 2 }, ApplyError>>;
   /** The nominee accepts: the application takes the person's next free place (1 or 2). */
   accept(
     roundId: string,

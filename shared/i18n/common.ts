@@ -134,6 +134,57 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     en: "A newer submission already stands",
   },
   "error.bad_state": { zh: "当前环节不能进行此操作", en: "Not possible at this stage" },
+  // Nominations and the qualification review.
+  "error.application_not_found": { zh: "找不到该报名记录", en: "Application not found" },
+  "error.person_not_found": {
+    zh: "人员名册中没有这个工号",
+    en: "No one with this staff number in the register",
+  },
+  "error.not_announced": {
+    zh: "该岗位不在最新发布的公告中，请先发布岗位公告",
+    en: "This post is not in the latest published announcement; publish the posts first",
+  },
+  "error.already_nominated": {
+    zh: "此人已被推荐或已报名该岗位，不能重复",
+    en: "Already nominated for or applying to this post",
+  },
+  "error.too_many_applications": {
+    zh: "每人限报两个岗位，已报满两个，不能再报第三个",
+    en: "Each person may apply for at most two posts; this would be a third",
+  },
+  "error.invalid_transition": {
+    zh: "报名当前的状态不允许此操作",
+    en: "Not possible in the application's current state",
+  },
+  "error.review_closed": {
+    zh: "资格审查已结束，不能再更改",
+    en: "The qualification review is closed; nothing can change",
+  },
+  "error.reason_required": { zh: "不通过须写明理由", en: "Rejecting needs a written reason" },
+  "error.override_reason_required": {
+    zh: "有条件不满足，审查通过须写明理由",
+    en: "A condition is not met: passing needs a written reason",
+  },
+  "error.reason_too_long": {
+    zh: "理由最多 500 个字",
+    en: "A reason may be at most 500 characters",
+  },
+  "error.unknown_reviewer": {
+    zh: "人员名册中没有这位审查人",
+    en: "The reviewer is not in the staff register",
+  },
+  "error.reviewer_avoidance": {
+    zh: "审查人是申请人本人或其亲属，应当回避，请由他人审查",
+    en: "The reviewer is the applicant or a relative and must stand aside; someone else reviews",
+  },
+  "error.review_undecided": {
+    zh: "还有报名未作审查决定，不能结束资格审查",
+    en: "Some applications are not decided yet; the review cannot close",
+  },
+  "error.review_not_closed": {
+    zh: "资格审查尚未结束，竞聘人员名单还未公布",
+    en: "The qualification review is not closed; the list of competitors is not published yet",
+  },
   "error.internal": { zh: "服务器出错，请重试", en: "Server error, please retry" },
   "error.offline": { zh: "网络未连接", en: "No connection" },
   "error.timeout": { zh: "服务器无响应，请重试", en: "No answer from the server, please retry" },

@@ -1,4 +1,5 @@
 import type { ErrorCode, InputIssue } from "../errors.ts";
+import { applications } from "./applications.ts";
 import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { draft } from "./draft.ts";
@@ -29,6 +30,7 @@ const dictionary = {
   ...register,
   ...registerUi,
   ...posts,
+  ...applications,
   ...results,
   ...review,
   ...roundFile,

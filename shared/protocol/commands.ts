@@ -5,6 +5,13 @@ import type { TieDecision } from "../round-export.ts";
 import { Id, type RoundConfig } from "../round-file.ts";
 import type { CandidateResult } from "../scoring/types.ts";
 import { IsoDate, Person, type Relationship, type VoterGroup } from "../setup/person.ts";
+import {
+  type ApplicationList,
+  ApplicationRef,
+  DecidePayload,
+  NominatePayload,
+  type ReviewClosed,
+} from "./applications.ts";
 import { type Announcement, PostList, type PostsView } from "./posts.ts";
 import type {
   AuditEntry,
@@ -146,6 +153,13 @@ export const commands = {
     payload: z.object({ ...roundRef, referenceDate: IsoDate, applyUntil: IsoDate }).strict(),
   },
   "announcement:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  // Nominations and the qualification review (shared/protocol/applications.ts).
+  "application:nominate": { roles: ["organizer"], payload: NominatePayload },
+  "application:accept": { roles: ["organizer"], payload: ApplicationRef },
+  "application:withdraw": { roles: ["organizer"], payload: ApplicationRef },
+  "application:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "application:decide": { roles: ["organizer"], payload: DecidePayload },
+  "review:close": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "round:activate": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "cards:issue": {
     roles: ["organizer"],
@@ -322,6 +336,17 @@ export interface CommandResults {
   "announcement:publish": Announcement;
   /** Every published version, oldest first. */
   "announcement:list": Announcement[];
+  "application:nominate": {
+    applicationId: string;
+    /** A self-nomination is an application at once; the others await the nominee's yes. */
+    status: "nominated" | "applied";
+    preference: 1 | 2 | null;
+  };
+  "application:accept": { preference: 1 | 2 };
+  "application:withdraw": { applicationId: string };
+  "application:list": ApplicationList;
+  "application:decide": { applicationId: string; status: "passed" | "rejected" };
+  "review:close": ReviewClosed;
   "round:activate": { roundId: string };
   "cards:issue": IssuedCard[];
   "cards:print": IssuedCard[];

@@ -18,7 +18,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const PAGE_ROUTES = ["/", "/v", "/screen", "/chair", "/observer", "/results", "/a/r1"];
+const PAGE_ROUTES = ["/", "/v", "/screen", "/chair", "/observer", "/results", "/a/r1", "/r/r1"];
 
 /** A raw GET (fetch would decompress and hide the encoding). */
 function get(path: string): Promise<{

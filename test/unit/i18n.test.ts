@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import demoRound from "../../shared/demo-round.json" with { type: "json" };
 import { ERROR_CODES } from "../../shared/errors.ts";
+import { applications } from "../../shared/i18n/applications.ts";
 import { chair } from "../../shared/i18n/chair.ts";
 import { common, errors } from "../../shared/i18n/common.ts";
 import { draft } from "../../shared/i18n/draft.ts";
@@ -28,6 +29,7 @@ const areas = {
   register,
   registerUi,
   posts,
+  applications,
   results,
   review,
   roundFile,

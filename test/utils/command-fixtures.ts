@@ -5,6 +5,8 @@ import { type ClientSocket, call, expectOk } from "./socket-client.ts";
 import { DEMO_ROUND, seedRound, type TestApp } from "./test-app.ts";
 
 const CREATE_REQUEST = "fixture-create-0001";
+/** An application id no round has. */
+const NO_APPLICATION = "6f1c0d5e-8a1b-4c2d-9e3f-0a1b2c3d4e5f";
 
 const FIXTURE_PERSON: Person = {
   staffNo: "F0001",
@@ -110,6 +112,26 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
     applyUntil: "2026-06-15",
   }),
   "announcement:list": (f) => ({ roundId: f.roundId }),
+  // Applications aimed at the started round B: its posts are frozen, so each is refused
+  // (round_frozen, or no such application there) with nothing changed.
+  "application:nominate": (f) => ({
+    roundId: f.otherRoundId,
+    staffNo: FIXTURE_PERSON.staffNo,
+    postId: "office",
+    source: "staff",
+    staffCount: 3,
+  }),
+  "application:accept": (f) => ({ roundId: f.otherRoundId, applicationId: NO_APPLICATION }),
+  "application:withdraw": (f) => ({ roundId: f.otherRoundId, applicationId: NO_APPLICATION }),
+  "application:list": (f) => ({ roundId: f.roundId }),
+  "application:decide": (f) => ({
+    roundId: f.otherRoundId,
+    applicationId: NO_APPLICATION,
+    outcome: "reject",
+    reason: "学历不符合岗位条件",
+    reviewer: FIXTURE_PERSON.staffNo,
+  }),
+  "review:close": (f) => ({ roundId: f.otherRoundId }),
   "cards:issue": (f) => ({
     roundId: f.roundId,
     counts: { leaders: 1 },

@@ -3,9 +3,11 @@ import type { MessageKey } from "../../../../shared/i18n/index.ts";
 import type { RoundSummary } from "../../../../shared/protocol/index.ts";
 import type { RoundConfig } from "../../../../shared/round-file.ts";
 import type { Connection } from "../../lib/connection.svelte.ts";
+import ApplicationsTab from "./applications/ApplicationsTab.svelte";
 import OverviewTab from "./OverviewTab.svelte";
 import PostsTab from "./posts/PostsTab.svelte";
 import RegisterTab from "./register/RegisterTab.svelte";
+import ReviewTab from "./review/ReviewTab.svelte";
 import RulesTab from "./rules/RulesTab.svelte";
 
 /** What every tab of a draft's workspace is given; a tab takes the props it needs. */
@@ -42,5 +44,7 @@ export const DRAFT_TABS: readonly DraftTab[] = [
   { id: "overview", labelKey: "draft.tab.overview", component: OverviewTab },
   { id: "posts", labelKey: "posts.tab", component: PostsTab },
   { id: "register", labelKey: "register.ui.title", component: RegisterTab },
+  { id: "applications", labelKey: "apps.tab.applications", component: ApplicationsTab },
+  { id: "review", labelKey: "apps.tab.review", component: ReviewTab },
   { id: "rules", labelKey: "draft.tab.rules", component: RulesTab },
 ];
