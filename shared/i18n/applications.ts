@@ -5,7 +5,6 @@ import { defineTexts } from "./define.ts";
  * The hints, statuses, sources and decisions themselves are review.ts's words.
  */
 export const applications = defineTexts({
-  "apps.tab.overview": { zh: "概况", en: "Overview" },
   "apps.tab.applications": { zh: "报名", en: "Applications" },
   "apps.tab.review": { zh: "资格审查", en: "Review" },
   "apps.tabs": { zh: "草稿的工作区", en: "Draft workspace" },

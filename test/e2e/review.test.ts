@@ -259,7 +259,7 @@ describe("the qualification review (资格审查)", () => {
       ["C1", "张三", ["office"]],
       ["C2", "王五", ["law"]],
     ]);
-    await draft.openTab("apps.tab.overview");
+    await draft.openTab("draft.tab.overview");
     await draft.page.getByText(zh("org.summary.candidates", { n: 2 })).waitFor();
   });
 });

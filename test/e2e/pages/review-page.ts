@@ -5,7 +5,7 @@ import { zh } from "./i18n.ts";
 export class DraftApplications {
   constructor(readonly page: Page) {}
 
-  async openTab(tab: "apps.tab.overview" | "apps.tab.applications" | "apps.tab.review") {
+  async openTab(tab: "draft.tab.overview" | "apps.tab.applications" | "apps.tab.review") {
     await this.page.getByRole("tab", { name: zh(tab) }).click();
   }
 
