@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { hallTime } from "../../shared/hall-time.ts";
 import { verifyRoundExport } from "../../shared/round-export.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
 import { fetchExport, type SeededRound, seedRound, useTestApp } from "../utils/test-app.ts";
@@ -211,6 +213,30 @@ describe("candidate:mark (弃权, 缺席)", () => {
     const tampered = structuredClone(file);
     tampered.marks.pop();
     expect(verifyRoundExport(tampered)).toMatchObject({ ok: false, digestOk: false });
+
+    // The workbook lists them apart, with the time, and ranks nobody of them.
+    const res = await fetch(`${t.url}/api/rounds/${roundId}/export.xlsx`, {
+      headers: { authorization: `Bearer ${t.organizerToken}` },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const rows = (name: string) => {
+      const ws = wb.getWorksheet(name);
+      const out: string[][] = [];
+      ws?.eachRow((row, n) => {
+        if (n > 3) out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? "")));
+      });
+      return out;
+    };
+    expect(rows("弃权缺席")).toEqual([
+      ["李晓梅", "政策法规科科长", "弃权", hallTime(live.C2?.at ?? "", "zh-CN")],
+      ["杨丽", "办公室主任", "缺席", hallTime(live.C6?.at ?? "", "zh-CN")],
+    ]);
+    const office = rows("汇总-办公室主任");
+    expect(office.map((r) => r[1])).toEqual(["王建国"]);
+    // 回避 is the last column: none of the columns before it moved.
+    expect(wb.getWorksheet("汇总-办公室主任")?.getRow(3).getCell(11).value).toBe("回避");
+    expect(rows("民主测评").map((r) => r[0])).not.toContain("杨丽");
 
     // The landed round keeps them in its final state.
     const landed = expectOk(await call(organizer, "session:join", { roundId })).state;
