@@ -22,6 +22,7 @@ import {
 } from "../utils/test-app.ts";
 import { ChairPage } from "./pages/chair-page.ts";
 import { zh } from "./pages/i18n.ts";
+import { OrganizerPage } from "./pages/organizer-page.ts";
 import { PhonePage } from "./pages/phone-page.ts";
 import { ResultsPage } from "./pages/results-page.ts";
 import { ScreenPage } from "./pages/screen-page.ts";
@@ -150,9 +151,13 @@ describe("a candidate who does not appear (缺席) or withdraws (弃权)", () =>
       expectOk(await call(organizer, "session:goto", { roundId, candidateId }));
       expectOk(await call(organizer, "scoring:open", { roundId, candidateId }));
       for (const [i, s] of sockets.entries()) {
-        const scores = randomScores(config, rand);
         const nonce = `mark-${candidateId}-${i}`;
-        expectOk(await call(s, "ballot:submit", { candidateId, scores, nonce, seq: 1 }));
+        // One card abstains (回避) for 李晓梅: counted apart on every page.
+        const slot =
+          candidateId === "C2" && i === 0
+            ? { candidateId, abstain: true as const, nonce, seq: 1 }
+            : { candidateId, scores: randomScores(config, rand), nonce, seq: 1 };
+        expectOk(await call(s, "ballot:submit", slot));
       }
       expectOk(await call(organizer, "scoring:close", { roundId, candidateId }));
     }
@@ -176,6 +181,25 @@ describe("a candidate who does not appear (缺席) or withdraws (弃权)", () =>
     await markAbsent("张伟").waitFor({ state: "detached" });
     expect(await chair.rowStatus("张伟")).toBe("已结束 已评 5 / 6");
     expect(await chair.markChip("杨丽").count()).toBe(1);
+    expect(await chair.rowStatus("李晓梅")).toBe("已结束 已评 4 / 6 · 回避 1");
+  });
+
+  it("the organizer's progress shows the marks with their time, and 回避 beside the count", async () => {
+    const organizer = new OrganizerPage(await (await context(PROJECTOR)).newPage(), t.url);
+    await organizer.login("test-passphrase");
+    await organizer.openRound(seeded.roundId);
+    const rows = organizer.page.getByTestId("progress-row");
+    const text = async (name: string) =>
+      ((await rows.filter({ hasText: name }).textContent()) ?? "").replace(/\s+/g, " ");
+    await rows.first().waitFor();
+    expect(await text("杨丽")).toContain(`缺席 · ${await markTime("C6")}`);
+    expect(await text("赵磊")).toContain(`弃权 · ${await markTime("C7")}`);
+    expect(await text("李晓梅")).toContain("4 / 6 · 回避 1");
+    await organizer.page
+      .locator("section.panel")
+      .filter({ has: rows.first() })
+      .screenshot({ path: join(ARTIFACTS, "screenshots", "organizer-progress-marks.png") });
+    await organizer.page.close();
   });
 
   it("after the lock the score summary lists them apart, with the time, and ranks neither", async () => {
@@ -199,6 +223,11 @@ describe("a candidate who does not appear (缺席) or withdraws (弃权)", () =>
       { name: "杨丽", mark: "缺席", at: hallTime(at("C6"), "zh-CN") },
       { name: "赵磊", mark: "弃权", at: hallTime(at("C7"), "zh-CN") },
     ]);
+    const abstained = sheet.page
+      .locator('[data-testid=post-section][data-post="政策法规科科长"] [data-testid=ranking-row]')
+      .filter({ hasText: "李晓梅" })
+      .locator("[data-col=abstentions]");
+    expect(((await abstained.textContent()) ?? "").trim()).toBe("1");
     const office = await sheet.rankingRows("办公室主任");
     expect(office.map((r) => r.name)).toEqual(["王建国"]);
     expect(await sheet.unrankedNote("办公室主任")).toBe(
@@ -221,5 +250,8 @@ describe("a candidate who does not appear (缺席) or withdraws (弃权)", () =>
     await sheet.page.setViewportSize(PHONE);
     expect(await sheet.markedRows()).toHaveLength(2);
     await screenshot(sheet.page, "results-mark-390x844");
+    await sheet.page
+      .getByTestId("marked-candidates")
+      .screenshot({ path: join(ARTIFACTS, "screenshots", "results-mark-list-390x844.png") });
   });
 });
