@@ -160,7 +160,9 @@ export function createResultService(
       if (exported) {
         const results = byId(exported.results.candidates);
         const ranking = settledPositions(exported);
-        return { roundId, results, ranking, evaluation: results, decisions: exported.decisions };
+        // 弃权 and 缺席 were not in the evaluation, as its reveal before the lock left them out.
+        const evaluation = byId(exported.results.candidates.filter((c) => !c.mark));
+        return { roundId, results, ranking, evaluation, decisions: exported.decisions };
       }
       const [results, ranking, evaluation, decided] = await Promise.all([
         readHash<CandidateResult>(keys.revealed(roundId)),

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../../shared/canonical-json.ts";
 import { hallTime } from "../../shared/hall-time.ts";
-import { verifyRoundExport } from "../../shared/round-export.ts";
+import { exportDigest, type RoundExport, verifyRoundExport } from "../../shared/round-export.ts";
+import { landedRound } from "../utils/records-fixtures.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
 import { fetchExport, type SeededRound, seedRound, useTestApp } from "../utils/test-app.ts";
 
@@ -238,12 +240,52 @@ describe("candidate:mark (弃权, 缺席)", () => {
     expect(wb.getWorksheet("汇总-办公室主任")?.getRow(3).getCell(11).value).toBe("回避");
     expect(rows("民主测评").map((r) => r[0])).not.toContain("杨丽");
 
-    // The landed round keeps them in its final state.
-    const landed = expectOk(await call(organizer, "session:join", { roundId })).state;
+    // The landed round keeps them in its final state; its evaluation leaves them out.
+    const join = expectOk(await call(organizer, "session:join", { roundId }));
+    const landed = join.state;
     expect(landed.marks).toEqual(live);
+    expect(Object.keys(join.screen?.evaluation ?? {})).not.toContain("C6");
+    expect(Object.keys(join.screen?.evaluation ?? {})).toContain("C1");
     expect(await call(organizer, "result:reveal", { roundId, candidateId: "C6" })).toEqual({
       ok: false,
       error: "candidate_marked",
     });
+  });
+
+  it("a round landed before marks existed reads as marking nobody, and its file still serves", async () => {
+    const r = await seedRound(t, { leaders: 1, middle: 0, staff: 0 });
+    const { roundId, organizer } = r;
+    // What a version before marks landed: no marks in the file, its results or the state.
+    const landed = landedRound(roundId, r.config, new Date("2026-05-20T10:42:00.000Z"));
+    const old = JSON.parse(JSON.stringify(landed.file)) as Record<string, unknown> & {
+      results: { candidates: Record<string, unknown>[] };
+    };
+    delete old.marks;
+    for (const c of old.results.candidates) delete c.mark;
+    const { digest: _, ...body } = old;
+    const file = { ...old, digest: exportDigest(body) } as unknown as RoundExport;
+    const { marks: __, ...state } = landed.finalState.state;
+    expect(
+      await t.app.services.records.rounds.land(roundId, {
+        ...landed,
+        file,
+        body: canonicalJson(file),
+        finalState: { ...landed.finalState, state: state as typeof landed.finalState.state },
+      }),
+    ).toBe("ok");
+    expect(await t.app.services.locks.reconcile()).toEqual([roundId]);
+
+    const joined = expectOk(await call(organizer, "session:join", { roundId })).state;
+    expect(joined.status).toBe("locked");
+    expect(joined.marks).toEqual({});
+    const served = await fetchExport(t.url, roundId, t.organizerToken);
+    expect("marks" in served).toBe(false);
+    expect(verifyRoundExport(served)).toMatchObject({ ok: true, mismatches: [] });
+    const xlsx = await fetch(`${t.url}/api/rounds/${roundId}/export.xlsx`, {
+      headers: { authorization: `Bearer ${t.organizerToken}` },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect(wb.getWorksheet("弃权缺席")?.rowCount).toBe(3);
   });
 });
