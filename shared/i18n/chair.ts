@@ -23,8 +23,8 @@ export const chair = defineTexts({
   },
 
   /** 弃权 and 缺席 (candidate:mark): the words themselves are candidate.mark.* (common.ts). */
-  "chair.mark.setAbsent": { zh: "缺席", en: "Absent" },
-  "chair.mark.setWithdrawn": { zh: "弃权", en: "Withdrawn" },
+  "chair.mark.setAbsent": { zh: "标记缺席", en: "Mark absent" },
+  "chair.mark.setWithdrawn": { zh: "标记弃权", en: "Mark withdrawn" },
   "chair.mark.setAbsentLabel": { zh: "将 {name} 标记为缺席", en: "Mark {name} absent" },
   "chair.mark.setWithdrawnLabel": {
     zh: "将 {name} 标记为弃权",
@@ -52,8 +52,8 @@ export const chair = defineTexts({
     en: "{name} returns to the speaking order and can be called and scored. The audit trail records it.",
   },
   "chair.mark.current": {
-    zh: "已标记为{mark}（{time}），不进行演讲和评分。",
-    en: "Marked {mark} ({time}): no speech and no scoring.",
+    zh: "已于 {time} 标记为{mark}，不进行演讲和评分。",
+    en: "Marked {mark} at {time}: no speech and no scoring.",
   },
   "chair.window.pending": { zh: "未开始", en: "Not started" },
   "chair.window.open": { zh: "评分中", en: "Scoring" },
