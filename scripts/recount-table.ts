@@ -5,6 +5,7 @@ import {
   ROUND_EXPORT_FORMAT_V1,
   type RoundExportVerification,
 } from "../shared/round-export.ts";
+import { candidateMarkKey } from "../shared/scoring/candidate-mark.ts";
 import { formatRate, formatScore } from "../shared/scoring/round-half.ts";
 import { decisionOf } from "../shared/scoring/settle.ts";
 import { markKey, type TargetMark, targetMark } from "../shared/scoring/target-mark.ts";
@@ -89,6 +90,22 @@ function candidateTable(file: ParsedRoundExport, results: Results): string {
   return renderTable(columns, rows);
 }
 
+/**
+ * The candidates marked 弃权 or 缺席, apart from the rankings they are not in, with the time
+ * of the mark; nothing when none was marked (so a file without marks prints as before).
+ */
+function markTable(file: ParsedRoundExport): string[] {
+  if (file.marks.length === 0) return [];
+  const names = new Map(file.candidates.map((c) => [c.id, c.name]));
+  const rows = file.marks.map((m) => [
+    `${names.get(m.candidate) ?? ""} ${m.candidate}`,
+    `${translate("zh-CN", candidateMarkKey(m.mark))} ${translate("en", candidateMarkKey(m.mark))}`,
+    hallTime(m.at, "zh-CN"),
+  ]);
+  const columns = [{ title: "候选人" }, { title: "情况" }, { title: "标记时间" }];
+  return ["", "弃权、缺席，不参加排名 withdrawn or absent, not ranked", renderTable(columns, rows)];
+}
+
 function positionTable(
   file: ParsedRoundExport,
   results: Results,
@@ -151,6 +168,7 @@ export function renderReport(
     `保留 ${file.method.decimals} 位小数 · 演讲 ${file.method.speechWeight} / 测评 ${file.method.evaluationWeight}`,
     "",
     candidateTable(file, results),
+    ...markTable(file),
     ...results.positions.flatMap((p) => ["", positionTable(file, results, p)]),
     "",
     ...(file.format === ROUND_EXPORT_FORMAT_V1

@@ -46,6 +46,16 @@ export const ERROR_CODES = [
   "invalid_decision",
   /** Scoring must be closed before the result can be revealed. */
   "scoring_still_open",
+  /**
+   * The candidate is marked 弃权 or 缺席: they cannot be called, scored, evaluated or
+   * revealed until the mark is taken back.
+   */
+  "candidate_marked",
+  /**
+   * The candidate has a ballot, an abstention or an evaluation, or their result was shown: a
+   * candidate who spoke and was scored cannot be marked 弃权 or 缺席.
+   */
+  "candidate_scored",
   /** This ballot card was voided by the organizer. */
   "card_void",
   /** This card was given a new code (reissued or printed again); the old link is dead. */

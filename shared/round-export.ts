@@ -11,16 +11,24 @@ import {
   type RoundConfig,
 } from "./round-file.ts";
 import { scoresProblem } from "./rubric.ts";
+import { CANDIDATE_MARK_KINDS } from "./scoring/candidate-mark.ts";
 import { type CheckedResults, compareResults } from "./scoring/compare.ts";
 import { computeResults } from "./scoring/compute.ts";
-import type { Abstention, EvaluationBallot, Results, SpeechBallot } from "./scoring/types.ts";
+import type {
+  Abstention,
+  CandidateMark,
+  EvaluationBallot,
+  Results,
+  SpeechBallot,
+} from "./scoring/types.ts";
 import { sha256Hex } from "./sha256.ts";
 
 /**
  * The round export of scoring.md: one self-contained file that anyone can recount. Format /2
  * adds the tie each decision was taken on, voided decisions and the settled (final) targets;
- * files of format /1 are still read and recounted. The abstentions (回避) came later within
- * /2, as fields added without changing any other's meaning: a file without them has none.
+ * files of format /1 are still read and recounted. The abstentions (回避) and the marks of
+ * candidates who withdrew or were absent (弃权, 缺席) came later within /2, as fields added
+ * without changing any other's meaning: a file without them has none.
  */
 export const ROUND_EXPORT_FORMAT = "jingpin-round-export/2";
 export const ROUND_EXPORT_FORMAT_V1 = "jingpin-round-export/1";
@@ -51,6 +59,8 @@ const CheckedCandidate = z.looseObject({
   favourableRate: Score,
   /** Absent in files written before abstentions: none. */
   abstentions: Count.optional(),
+  /** Absent in files written before marks (弃权, 缺席): unmarked. */
+  mark: z.enum(CANDIDATE_MARK_KINDS).nullable().optional(),
   byGroup: z.unknown().optional(),
 });
 const QuotaTie = z.object({
@@ -84,6 +94,10 @@ export const RoundExportFile = z
     evaluations: z.array(z.object({ group: Id, candidate: Id, option: Id })),
     /** Absent in files written before abstentions (回避) existed: none. */
     abstentions: z.array(z.object({ group: Id, candidate: Id })).default([]),
+    /** Absent in files written before marks (弃权, 缺席) existed: none. */
+    marks: z
+      .array(z.object({ candidate: Id, mark: z.enum(CANDIDATE_MARK_KINDS), at: z.string() }))
+      .default([]),
     decisions: z.array(TieDecision).default([]),
     results: z.looseObject({
       candidates: z.array(CheckedCandidate),
@@ -113,6 +127,7 @@ type Inputs = Pick<
   | "ballots"
   | "evaluations"
   | "abstentions"
+  | "marks"
 >;
 
 function duplicates(ids: string[]): string[] {
@@ -152,6 +167,33 @@ function referenceProblems(file: Inputs): { path: (string | number)[]; message: 
   file.abstentions.forEach((a, i) => {
     if (!groups.has(a.group) || !candidates.has(a.candidate))
       problems.push({ path: ["abstentions", i], message: "unknown group or candidate" });
+  });
+  problems.push(...markProblems(file, candidates));
+  return problems;
+}
+
+/**
+ * A mark names a known candidate once, and one who took no part: the live session refuses
+ * to mark a candidate with a ballot, an abstention or an evaluation, and refuses those for a
+ * marked one, so a file where both meet was not written by it.
+ */
+function markProblems(
+  file: Pick<Inputs, "marks" | "ballots" | "evaluations" | "abstentions">,
+  candidates: Set<string>,
+): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const took = new Set(
+    [...file.ballots, ...file.evaluations, ...file.abstentions].map((b) => b.candidate),
+  );
+  const seen = new Set<string>();
+  file.marks.forEach((m, i) => {
+    const at = ["marks", i];
+    if (!candidates.has(m.candidate)) problems.push({ path: at, message: "unknown candidate" });
+    if (seen.has(m.candidate)) problems.push({ path: at, message: "candidate marked twice" });
+    if (took.has(m.candidate)) {
+      problems.push({ path: at, message: "a marked candidate has ballots or evaluations" });
+    }
+    seen.add(m.candidate);
   });
   return problems;
 }
@@ -197,6 +239,8 @@ export interface RoundExportSource {
   ballots: SpeechBallot[];
   evaluations: EvaluationBallot[];
   abstentions?: Abstention[];
+  /** Candidates marked 弃权 or 缺席 (at most one mark each). */
+  marks?: CandidateMark[];
   decisions?: TieDecision[];
 }
 
@@ -236,6 +280,11 @@ export function buildRoundExport(source: RoundExportSource): RoundExport {
     abstentions: sortedByCanonicalText(
       (source.abstentions ?? []).map(({ group, candidate }) => ({ group, candidate })),
     ),
+    // One per candidate, in code point order of the ids. Its time is a staff action's, like
+    // a decision's: it tells nothing of any voter.
+    marks: (source.marks ?? [])
+      .map(({ candidate, mark, at }) => ({ candidate, mark, at }))
+      .sort((a, b) => compareCodePoints(a.candidate, b.candidate)),
   };
   const decisions = (source.decisions ?? []).map(copyDecision);
   const body = {

@@ -6,6 +6,7 @@ import type { Abstention, EvaluationBallot, SpeechBallot } from "../../shared/sc
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
 import { abstentionReads } from "./abstention-reads.ts";
+import { markKeys } from "./mark-keys.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -47,7 +48,9 @@ type Refusal =
   | "scoring_closed"
   | "evaluation_closed"
   | "card_void"
-  | "stale_revision";
+  | "stale_revision"
+  /** A choice for a candidate marked 弃权 or 缺席 (evaluation-submit.lua). */
+  | "invalid_choices";
 export type SubmitOutcome =
   | { code: "ok" | "duplicate"; receipt: string; flush: boolean; replaced: boolean }
   | { code: Refusal };
@@ -73,6 +76,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
   const feedScript = defineScript(redis, "feed_version", lua("feed-version"), 2);
   const abstentions = abstentionReads(redis, keys);
+  const { marks } = markKeys(keys);
 
   return {
     async submit(a: SubmitArgs): Promise<SubmitOutcome> {
@@ -124,6 +128,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
           keys.evaluationMeta(a.roundId),
           keys.evaluated(a.roundId),
           keys.tallyDue,
+          marks(a.roundId),
           ...a.candidateIds.map((c) => keys.evaluations(a.roundId, c)),
         ],
         [

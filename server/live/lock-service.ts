@@ -13,6 +13,7 @@ import type { FinalState, RoundRecords } from "../records/round-records.ts";
 import type { RoundStore } from "../setup/round-store.ts";
 import type { BallotStore } from "./ballot-store.ts";
 import type { DecisionStore } from "./decision-store.ts";
+import { resultReads } from "./result-service.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 
@@ -49,6 +50,7 @@ export function createLockService(d: LockDeps) {
   const storeScript = defineScript(redis, "export_store", lua("export-store"), 2);
   const discardScript = defineScript(redis, "round_discard", lua("round-discard"), 3);
   const cache = new Map<string, RoundExport>();
+  const { liveMarks } = resultReads(redis, keys);
 
   async function storedExport(roundId: string): Promise<RoundExport | null> {
     const cached = cache.get(roundId);
@@ -78,6 +80,8 @@ export function createLockService(d: LockDeps) {
       ballots: await ballots.finalBallots(roundId),
       evaluations: await ballots.finalEvaluations(roundId),
       abstentions: await ballots.finalAbstentions(roundId),
+      // The lock ends every mark too (candidate-mark.lua refuses a locked round): as they stand.
+      marks: await liveMarks(roundId),
       decisions: await decisions.list(roundId),
     });
     // What is stored must recount to itself: a file that does not is never published.

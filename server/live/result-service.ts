@@ -5,6 +5,7 @@ import type { RoundConfig } from "../../shared/round-file.ts";
 import { computeResults, settledPositions } from "../../shared/scoring/index.ts";
 import type {
   Abstention,
+  CandidateMark,
   CandidateResult,
   EvaluationBallot,
   PositionResult,
@@ -14,6 +15,7 @@ import type {
 import type { RedisKeys } from "../platform/keys.ts";
 import { abstentionReads } from "./abstention-reads.ts";
 import type { DecisionStore } from "./decision-store.ts";
+import { markKeys } from "./mark-keys.ts";
 
 const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 
@@ -24,6 +26,7 @@ export function compute(
   evaluations: EvaluationBallot[],
   decisions: TieDecision[] = [],
   abstentions: Abstention[] = [],
+  marks: CandidateMark[] = [],
 ): Results {
   return computeResults({
     decisions,
@@ -36,6 +39,7 @@ export function compute(
     ballots: ballots.filter((b) => candidateIds.has(b.candidate)),
     evaluations: evaluations.filter((e) => candidateIds.has(e.candidate)),
     abstentions: abstentions.filter((a) => candidateIds.has(a.candidate)),
+    marks: marks.filter((m) => candidateIds.has(m.candidate)),
   });
 }
 
@@ -54,9 +58,24 @@ export function byId(results: CandidateResult[]): Record<string, CandidateResult
 /** Reads of revealed results and live ballots, shared with the reveal service. */
 export function resultReads(redis: Redis, keys: RedisKeys) {
   const abstentions = abstentionReads(redis, keys);
+  const { marks } = markKeys(keys);
   return {
     /** The abstentions (回避) that count now for these candidates (those of active cards). */
     liveAbstentions: abstentions.live,
+
+    /** The candidates marked 弃权 or 缺席 now, in code point order of their ids. */
+    async liveMarks(roundId: string): Promise<CandidateMark[]> {
+      const raw = await redis.hgetall(marks(roundId));
+      return Object.keys(raw)
+        .sort()
+        .map((candidate) => {
+          const { mark, at } = JSON.parse(raw[candidate] ?? "{}") as Omit<
+            CandidateMark,
+            "candidate"
+          >;
+          return { candidate, mark, at };
+        });
+    },
 
     /** A hash of result JSON; empty values (a hidden reveal) are left out. */
     async readHash<T>(key: string): Promise<Record<string, T>> {
@@ -90,7 +109,7 @@ export function createResultService(
   readExport: (roundId: string) => Promise<RoundExport | null>,
   decisions: DecisionStore,
 ) {
-  const { readHash, liveBallots } = resultReads(redis, keys);
+  const { readHash, liveBallots, liveMarks } = resultReads(redis, keys);
 
   return {
     /**
@@ -104,7 +123,9 @@ export function createResultService(
       const withEvaluations = (await redis.hget(keys.state(roundId), "evaluationRevealed")) === "1";
       const { ballots, evaluations } = await liveBallots(roundId, revealed, withEvaluations);
       const decided = await decisions.list(roundId);
-      const positions = compute(config, new Set(revealed), ballots, evaluations, decided).positions;
+      const marked = await liveMarks(roundId);
+      const ids = new Set(revealed);
+      const positions = compute(config, ids, ballots, evaluations, decided, [], marked).positions;
       await redis.set(keys.ranking(roundId), JSON.stringify(positions));
       return positions;
     },
@@ -128,7 +149,8 @@ export function createResultService(
       const closed = Object.keys(windows).filter((id) => windows[id] === "closed");
       const { ballots, evaluations } = await liveBallots(roundId, closed, evaluation === "closed");
       const decided = await decisions.list(roundId);
-      return compute(config, new Set(closed), ballots, evaluations, decided);
+      const marked = await liveMarks(roundId);
+      return compute(config, new Set(closed), ballots, evaluations, decided, [], marked);
     },
 
     async screen(roundId: string): Promise<ScreenContent> {
@@ -138,7 +160,9 @@ export function createResultService(
       if (exported) {
         const results = byId(exported.results.candidates);
         const ranking = settledPositions(exported);
-        return { roundId, results, ranking, evaluation: results, decisions: exported.decisions };
+        // 弃权 and 缺席 were not in the evaluation, as its reveal before the lock left them out.
+        const evaluation = byId(exported.results.candidates.filter((c) => !c.mark));
+        return { roundId, results, ranking, evaluation, decisions: exported.decisions };
       }
       const [results, ranking, evaluation, decided] = await Promise.all([
         readHash<CandidateResult>(keys.revealed(roundId)),

@@ -11,6 +11,7 @@ import { outboxRecord } from "../platform/audit-store.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript } from "../platform/lua.ts";
 import type { RoundRecords } from "../records/round-records.ts";
+import { markKeys } from "./mark-keys.ts";
 import { byId, compute, resultReads } from "./result-service.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
@@ -18,7 +19,12 @@ const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 
 /** A script answers 'stale' when what the result was computed from changed meanwhile. */
 const ATTEMPTS = 5;
-type RevealCode = "round_locked" | "scoring_still_open" | "bad_state" | "candidate_not_found";
+type RevealCode =
+  | "round_locked"
+  | "scoring_still_open"
+  | "bad_state"
+  | "candidate_not_found"
+  | "candidate_marked";
 
 /**
  * What the hall is shown of the results, and taking it back. Node computes a result from a
@@ -36,7 +42,8 @@ export function createRevealService(
     hide: defineAuditedScript(redis, "result_hide", lua("result-hide")),
     evaluation: defineAuditedScript(redis, "evaluation_reveal", lua("evaluation-reveal")),
   };
-  const { readHash, liveAbstentions } = resultReads(redis, keys);
+  const { readHash, liveAbstentions, liveMarks } = resultReads(redis, keys);
+  const { marks } = markKeys(keys);
 
   /** The candidate's result as it would be revealed now, and the counts it rests on. */
   async function read(roundId: string, config: RoundConfig, candidateId: string) {
@@ -44,24 +51,30 @@ export function createRevealService(
     if (exported) {
       const final = exported.results.candidates.find((c) => c.id === candidateId);
       if (!final) return fail("candidate_not_found");
+      // 弃权 or 缺席: the final results hold no score of theirs to show.
+      if (final.mark) return fail("candidate_marked");
       return ok({ result: final, final: true, ballots: 0, evaluations: 0, phase: "1" });
     }
     // One transaction, so the counts and the ballots are of the same moment.
-    const [[, status], [, window], [, phase], [, ballots], [, evaluations]] = ((await redis
-      .multi()
-      .hget(keys.state(roundId), "status")
-      .hget(keys.windows(roundId), candidateId)
-      .hget(keys.state(roundId), "evaluationRevealed")
-      .hvals(keys.ballots(roundId, candidateId))
-      .hvals(keys.evaluations(roundId, candidateId))
-      .exec()) ?? []) as [unknown, unknown][] as [
-      [unknown, string | null],
-      [unknown, string | null],
-      [unknown, string | null],
-      [unknown, string[]],
-      [unknown, string[]],
-    ];
+    const [[, status], [, window], [, phase], [, ballots], [, evaluations], [, marked]] =
+      ((await redis
+        .multi()
+        .hget(keys.state(roundId), "status")
+        .hget(keys.windows(roundId), candidateId)
+        .hget(keys.state(roundId), "evaluationRevealed")
+        .hvals(keys.ballots(roundId, candidateId))
+        .hvals(keys.evaluations(roundId, candidateId))
+        .hexists(marks(roundId), candidateId)
+        .exec()) ?? []) as [unknown, unknown][] as [
+        [unknown, string | null],
+        [unknown, string | null],
+        [unknown, string | null],
+        [unknown, string[]],
+        [unknown, string[]],
+        [unknown, number],
+      ];
     if (status === "locked") return fail("round_locked");
+    if (marked === 1) return fail("candidate_marked");
     if (window === "open") return fail("scoring_still_open");
     if (window !== "closed") return fail("bad_state");
     // Once the evaluation is out, a result revealed later carries its composite too.
@@ -110,6 +123,7 @@ export function createRevealService(
             keys.ballots(roundId, candidateId),
             keys.evaluations(roundId, candidateId),
             keys.revealed(roundId),
+            marks(roundId),
           ],
           [
             candidateId,
@@ -158,10 +172,12 @@ export function createRevealService(
       config: RoundConfig,
       audit: AuditWrite,
     ): Promise<Result<Record<string, CandidateResult>>> {
-      const ids = config.candidates.map((c) => c.id);
       const exported = await readExport(roundId);
-      if (exported) return ok(byId(exported.results.candidates));
+      // 弃权 and 缺席 are not in the evaluation (phones do not offer them).
+      if (exported) return ok(byId(exported.results.candidates.filter((c) => !c.mark)));
       for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+        const marked = (await liveMarks(roundId)).map((m) => m.candidate);
+        const ids = config.candidates.map((c) => c.id).filter((id) => !marked.includes(id));
         const revealed = Object.keys(await readHash(keys.revealed(roundId))).sort();
         // One transaction, so the counts the script checks are those of the ballots used.
         const pipe = redis.multi();
@@ -187,6 +203,7 @@ export function createRevealService(
           evalCounts: perCandidate.map((list) => list.length),
           revealedIds: revealed,
           ballotCounts: perRevealed.map((list) => list.length),
+          markedIds: marked,
           evaluation: Object.entries(results).map(([id, r]) => [id, JSON.stringify(r)]),
           combined: combined.map((r) => [r.id, JSON.stringify(r)]),
         };
@@ -195,6 +212,7 @@ export function createRevealService(
             keys.state(roundId),
             keys.evaluationRevealed(roundId),
             keys.revealed(roundId),
+            marks(roundId),
             ...ids.map((id) => keys.evaluations(roundId, id)),
             ...revealed.map((id) => keys.ballots(roundId, id)),
           ],

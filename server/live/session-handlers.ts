@@ -4,10 +4,17 @@ import type { Handlers } from "../platform/command-router.ts";
 import type { Services } from "../services.ts";
 import { announce, broadcastScreen, broadcastState } from "./broadcast.ts";
 import { candidateOf } from "./candidate-of.ts";
+import { markHandlers } from "./mark-handlers.ts";
 
 type SessionHandlers = Pick<
   Handlers,
-  "session:goto" | "timer:start" | "timer:stop" | "scoring:open" | "scoring:close" | "screen:show"
+  | "session:goto"
+  | "timer:start"
+  | "timer:stop"
+  | "scoring:open"
+  | "scoring:close"
+  | "screen:show"
+  | "candidate:mark"
 >;
 
 /** The chair's controls. Every change is one Lua script; then the new state goes out. */
@@ -18,6 +25,8 @@ export function sessionHandlers(s: Services): SessionHandlers {
   }
 
   return {
+    ...markHandlers(s),
+
     "session:goto": async (ctx, { roundId, candidateId }) => {
       const found = await candidateOf(s, roundId, candidateId);
       if ("error" in found) return fail(found.error);

@@ -1,8 +1,15 @@
 import type { Redis } from "ioredis";
-import type { SessionState, TimerKind, TimerState } from "../../shared/protocol/index.ts";
+import type {
+  SessionMark,
+  SessionState,
+  TimerKind,
+  TimerState,
+} from "../../shared/protocol/index.ts";
+import type { CandidateMarkKind } from "../../shared/scoring/candidate-mark.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import type { FinalState, RoundRecords } from "../records/round-records.ts";
+import { markKeys } from "./mark-keys.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const SCREENS = new Set(["welcome", "candidate", "result", "evaluation", "ranking", "locked"]);
@@ -13,6 +20,7 @@ function toState(
   h: Record<string, string>,
   windows: Record<string, string>,
   revealed: Record<string, string>,
+  marks: Record<string, string>,
   now: number,
 ): SessionState {
   // An empty value is a hidden reveal (result-hide.lua): no longer shown to the hall.
@@ -38,6 +46,12 @@ function toState(
     ),
     revealed: ids.filter((id) => revealed[id] !== ""),
     hidden: ids.filter((id) => revealed[id] === ""),
+    marks: Object.fromEntries(
+      Object.entries(marks).map(([c, raw]) => {
+        const { mark, at } = JSON.parse(raw) as SessionMark;
+        return [c, { mark, at }];
+      }),
+    ),
     evaluation: h.evaluation === "open" || h.evaluation === "closed" ? h.evaluation : "pending",
     evaluationRevealed: h.evaluationRevealed === "1",
     screen,
@@ -59,9 +73,11 @@ function toState(
  * keep.
  */
 export function createSessionStore(redis: Redis, keys: RedisKeys, records: RoundRecords) {
+  const { marks } = markKeys(keys);
   const scripts = {
     goto: defineAuditedScript(redis, "session_goto", lua("session-goto")),
-    timerStart: defineScript(redis, "timer_start", lua("timer-start"), 1),
+    mark: defineAuditedScript(redis, "candidate_mark", lua("candidate-mark")),
+    timerStart: defineScript(redis, "timer_start", lua("timer-start"), 2),
     timerStop: defineScript(redis, "timer_stop", lua("timer-stop"), 1),
     open: defineAuditedScript(redis, "window_open", lua("window-open")),
     close: defineAuditedScript(redis, "window_close", lua("window-close")),
@@ -69,7 +85,14 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
     evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
     feedVersion: defineScript(redis, "feed_version", lua("feed-version"), 2),
   };
-  type Code = "ok" | "round_locked" | "bad_state" | "round_not_found";
+  type Code =
+    | "ok"
+    | "round_locked"
+    | "bad_state"
+    | "round_not_found"
+    | "candidate_marked"
+    | "candidate_scored"
+    | "scoring_still_open";
   /**
    * A command that finds the session already as asked (a second click) succeeds, but its
    * script answers 'unchanged' so that the audit wrapper records nothing.
@@ -87,17 +110,18 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
     },
 
     async read(roundId: string): Promise<SessionState> {
-      const [h, windows, revealed, now] = await Promise.all([
+      const [h, windows, revealed, marked, now] = await Promise.all([
         redis.hgetall(keys.state(roundId)),
         redis.hgetall(keys.windows(roundId)),
         redis.hgetall(keys.revealed(roundId)),
+        redis.hgetall(marks(roundId)),
         this.now(),
       ]);
       if (Object.keys(h).length === 0) {
         const landed = await this.landed(roundId);
         if (landed) return { ...landed.state, serverNow: now };
       }
-      return toState(roundId, h, windows, revealed, now);
+      return toState(roundId, h, windows, revealed, marked, now);
     },
 
     /**
@@ -138,6 +162,8 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
           ...view,
           archiving: false,
           diskPurge: purging ? "pending" : "done",
+          // A round landed before marks (弃权, 缺席) existed marked nobody.
+          marks: state.marks ?? {},
         },
         // A round landed before abstentions (回避) existed has no count of them: none.
         progress: { ...progress, abstained: progress.abstained ?? {} },
@@ -145,9 +171,35 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
     },
 
     goto: (roundId: string, candidateId: string, audit: AuditWrite) =>
-      code(scripts.goto([keys.state(roundId)], [candidateId], audit)),
+      code(scripts.goto([keys.state(roundId), marks(roundId)], [candidateId], audit)),
+    /**
+     * Marks a candidate 弃权 or 缺席 (null: takes the mark back), with the time of the action;
+     * refused once they have a ballot, an abstention or an evaluation (candidate-mark.lua).
+     */
+    mark: (
+      roundId: string,
+      candidateId: string,
+      mark: CandidateMarkKind | null,
+      at: Date,
+      audit: AuditWrite,
+    ) =>
+      code(
+        scripts.mark(
+          [
+            keys.state(roundId),
+            keys.windows(roundId),
+            marks(roundId),
+            keys.revealed(roundId),
+            keys.ballots(roundId, candidateId),
+            keys.abstentions(roundId, candidateId),
+            keys.evaluations(roundId, candidateId),
+          ],
+          [candidateId, mark ?? "", JSON.stringify({ at: at.toISOString(), mark })],
+          audit,
+        ),
+      ),
     timerStart: (roundId: string, kind: TimerKind, durationMs: number) =>
-      code(scripts.timerStart([keys.state(roundId)], [kind, durationMs])),
+      code(scripts.timerStart([keys.state(roundId), marks(roundId)], [kind, durationMs])),
     timerStop: (roundId: string) => code(scripts.timerStop([keys.state(roundId)], [])),
     /** Opens scoring; the tie decisions that depended on the candidate are voided with it. */
     async openWindow(
@@ -163,6 +215,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
           keys.revealed(roundId),
           keys.decisions(roundId),
           keys.audit(roundId),
+          marks(roundId),
         ],
         [candidateId, by.at.toISOString(), by.role],
         audit,

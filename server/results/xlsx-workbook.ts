@@ -3,13 +3,14 @@ import { hallTime } from "../../shared/hall-time.ts";
 import { type MessageKey, type Params, translate } from "../../shared/i18n/index.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import {
+  candidateMarkKey,
   markKey,
   roundHalf,
   settledPositions,
   type TargetMark,
   targetMark,
 } from "../../shared/scoring/index.ts";
-import type { CandidateResult } from "../../shared/scoring/types.ts";
+import type { CandidateMark, CandidateResult } from "../../shared/scoring/types.ts";
 
 type Cell = string | number | null;
 
@@ -20,7 +21,8 @@ const x = (key: MessageKey, params?: Params) => translate("zh-CN", key, params);
 
 /**
  * The results as an Excel workbook (the spreadsheet offices already keep): a summary sheet
- * per post, the per-candidate detail, the democratic evaluation, and the anonymous ballots.
+ * per post, the per-candidate detail, the democratic evaluation, the anonymous ballots, the
+ * tie decisions, and the candidates marked 弃权 or 缺席 (listed apart: they are not ranked).
  * Scores are written rounded by the export's own rule, so every digit shown equals the
  * results sheet and the recount; the unrounded values stay in the JSON export.
  */
@@ -33,6 +35,10 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
   const group = new Map(file.groups.map((g) => [g.id, g]));
   const result = new Map(file.results.candidates.map((c) => [c.id, c]));
   const lockedAt = hallTime(file.round.lockedAt, "zh-CN", { seconds: true });
+  // A file written before marks existed has none (scoring.md).
+  const marks: CandidateMark[] = (file as { marks?: CandidateMark[] }).marks ?? [];
+  const marked = new Set(marks.map((m) => m.candidate));
+  const took = file.results.candidates.filter((c) => !marked.has(c.id));
   const wb = new ExcelJS.Workbook();
   wb.creator = "Jingpin 竞聘";
   wb.created = new Date(file.round.lockedAt);
@@ -90,6 +96,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         percent(r?.favourableRate ?? null),
         markText(targetMark(positions, position, id)),
         tied.has(id) ? x("xlsx.tied") : "",
+        r?.abstentions ?? 0,
       ];
     });
     sheet(
@@ -106,6 +113,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
         x("xlsx.col.favourable"),
         x("xlsx.col.target"),
         x("xlsx.col.tied"),
+        x("xlsx.col.abstentions"),
       ],
       rows,
       [3, 4, 5],
@@ -114,7 +122,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
 
   const criteria = file.rubric;
   const detailRows: Cell[][] = [];
-  for (const c of file.results.candidates) {
+  for (const c of took) {
     for (const g of c.byGroup.speech) {
       detailRows.push([
         name.get(c.id) ?? c.id,
@@ -157,7 +165,7 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
 
   const options = file.evaluationOptions;
   const evalRows: Cell[][] = [];
-  for (const c of file.results.candidates) {
+  for (const c of took) {
     for (const g of c.byGroup.evaluation) {
       evalRows.push([
         name.get(c.id) ?? c.id,
@@ -249,6 +257,24 @@ export async function buildWorkbook(file: RoundExport): Promise<Buffer> {
       x("xlsx.col.status"),
     ],
     decisionRows,
+    [],
+  );
+
+  const postTitles = (id: string) =>
+    (file.candidates.find((c) => c.id === id)?.applications ?? [])
+      .map((p) => postTitle.get(p) ?? p)
+      .join("、");
+  const markRows = file.candidates.flatMap((c): Cell[][] => {
+    const m = marks.find((k) => k.candidate === c.id);
+    if (!m) return [];
+    return [[c.name, postTitles(c.id), x(candidateMarkKey(m.mark)), hallTime(m.at, "zh-CN")]];
+  });
+  // Always there, like the decisions, so the workbook's sheets are the same in every round.
+  sheet(
+    x("xlsx.marks.sheet"),
+    x("xlsx.marks.caption"),
+    [x("xlsx.col.candidate"), x("xlsx.col.posts"), x("xlsx.col.mark"), x("xlsx.col.markedAt")],
+    markRows,
     [],
   );
 

@@ -16,6 +16,45 @@ export const chair = defineTexts({
   "chair.order.title": { zh: "演讲顺序", en: "Speaking order" },
   "chair.order.scored": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
   "chair.order.revealed": { zh: "已公布", en: "Revealed" },
+  /** The count with the abstentions (回避) beside it, when there are any. */
+  "chair.order.scoredAbstained": {
+    zh: "已评 {n} / {m} · 回避 {a}",
+    en: "Scored {n} / {m} · abstained {a}",
+  },
+
+  /** 弃权 and 缺席 (candidate:mark): the words themselves are candidate.mark.* (common.ts). */
+  "chair.mark.setAbsent": { zh: "标记缺席", en: "Mark absent" },
+  "chair.mark.setWithdrawn": { zh: "标记弃权", en: "Mark withdrawn" },
+  "chair.mark.setAbsentLabel": { zh: "将 {name} 标记为缺席", en: "Mark {name} absent" },
+  "chair.mark.setWithdrawnLabel": {
+    zh: "将 {name} 标记为弃权",
+    en: "Mark {name} as withdrawn",
+  },
+  "chair.mark.clear": { zh: "撤销标记", en: "Take the mark back" },
+  "chair.mark.clearLabel": { zh: "撤销 {name} 的标记", en: "Take back the mark of {name}" },
+  "chair.mark.at": { zh: "{mark} · {time}", en: "{mark} · {time}" },
+  "chair.mark.absentTitle": { zh: "将“{name}”标记为缺席？", en: 'Mark "{name}" absent?' },
+  "chair.mark.withdrawnTitle": {
+    zh: "将“{name}”标记为弃权？",
+    en: 'Mark "{name}" as withdrawn?',
+  },
+  "chair.mark.body": {
+    zh: "{name} 将不再上台：“下一位”跳过其本人，评委手机不能为其评分，民主测评也不列入；结果表单列为“{mark}”，不参加排名。标记和时间记入操作记录，锁定前可以撤销。",
+    en: '{name} will not speak: "Next" skips them, phones cannot score them and the evaluation leaves them out; the results list them apart as "{mark}", unranked. The mark and its time go into the audit trail; it can be taken back until the lock.',
+  },
+  "chair.mark.confirm": { zh: "确认标记为{mark}", en: "Mark as {mark}" },
+  "chair.mark.clearTitle": {
+    zh: "撤销“{name}”的“{mark}”标记？",
+    en: 'Take back "{mark}" for "{name}"?',
+  },
+  "chair.mark.clearBody": {
+    zh: "{name} 将回到演讲顺序中，可以上台并开放评分。撤销记入操作记录。",
+    en: "{name} returns to the speaking order and can be called and scored. The audit trail records it.",
+  },
+  "chair.mark.current": {
+    zh: "已于 {time} 标记为{mark}，不进行演讲和评分。",
+    en: "Marked {mark} at {time}: no speech and no scoring.",
+  },
   "chair.window.pending": { zh: "未开始", en: "Not started" },
   "chair.window.open": { zh: "评分中", en: "Scoring" },
   "chair.window.closed": { zh: "已结束", en: "Closed" },
@@ -235,6 +274,8 @@ export const chair = defineTexts({
     en: "Tie decision voided (scoring reopened)",
   },
   "chair.audit.lock": { zh: "锁定结果", en: "Locked the results" },
+  "chair.audit.mark": { zh: "标记为{mark}", en: "Marked {mark}" },
+  "chair.audit.unmark": { zh: "撤销弃权或缺席标记", en: "Took back a withdrawn or absent mark" },
   "chair.audit.print": { zh: "打印评分卡（换发新码）", en: "Printed cards (new codes)" },
   "chair.audit.import": { zh: "导入方案文件", en: "Imported the round file" },
   "chair.audit.importReplace": { zh: "重新导入，替换草稿", en: "re-imported over the draft" },

@@ -57,6 +57,9 @@ export const common = defineTexts({
   /** A label before its value: the colon is full-width in Chinese (GB/T 15834). */
   "common.labelled": { zh: "{label}：", en: "{label}: " },
   "digest.label": { zh: "数据摘要（SHA-256）", en: "Digest (SHA-256)" },
+  /** A candidate who withdrew after the review, or did not appear (candidate:mark). */
+  "candidate.mark.withdrawn": { zh: "弃权", en: "Withdrawn" },
+  "candidate.mark.absent": { zh: "缺席", en: "Absent" },
 });
 
 /** One text per error code: the type makes a missing translation a compile error. */
@@ -109,6 +112,14 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     en: "The decision does not fit the results (no such tie, or wrong count)",
   },
   "error.scoring_still_open": { zh: "请先结束评分", en: "Close scoring first" },
+  "error.candidate_marked": {
+    zh: "该竞聘人已标记为弃权或缺席，请先撤销标记",
+    en: "This candidate is marked withdrawn or absent; take the mark back first",
+  },
+  "error.candidate_scored": {
+    zh: "该竞聘人已有评分或测评，不能标记为弃权或缺席",
+    en: "This candidate already has ballots or evaluations and cannot be marked withdrawn or absent",
+  },
   "error.card_void": {
     zh: "此评分卡已作废，请联系工作人员",
     en: "This card was voided; ask the staff",

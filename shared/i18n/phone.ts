@@ -73,6 +73,15 @@ export const phone = defineTexts({
   "phone.tabs.done": { zh: "已评", en: "Done" },
   "phone.tabs.abstained": { zh: "已回避", en: "Abstained" },
 
+  /** A candidate marked 弃权 or 缺席 (candidate:mark): named, never scorable. */
+  "phone.mark.absentBody": {
+    zh: "该竞聘人未到场，不进行演讲和评分，无需操作。",
+    en: "This candidate did not appear: there is no speech and nothing to score.",
+  },
+  "phone.mark.withdrawnBody": {
+    zh: "该竞聘人已放弃竞聘，不进行演讲和评分，无需操作。",
+    en: "This candidate has withdrawn: there is no speech and nothing to score.",
+  },
   "phone.listen.title": { zh: "请聆听演讲", en: "Please listen to the speech" },
   "phone.listen.body": {
     zh: "评分开放后即可在此打分。",

@@ -47,6 +47,8 @@ export const results = defineTexts({
   "results.col.weight": { zh: "权重 {w}", en: "weight {w}" },
   "results.col.ballots": { zh: "有效票", en: "Ballots" },
   "results.col.trimmed": { zh: "去掉", en: "Trimmed" },
+  /** Abstentions (回避): cards that chose not to score the candidate; not ballots. */
+  "results.col.abstentions": { zh: "回避", en: "Abstained" },
   "results.col.target": { zh: "考察对象", en: "Inspection" },
   "results.tied": { zh: "并列", en: "tied" },
   "results.mark.target": { zh: "是", en: "Yes" },
@@ -63,6 +65,22 @@ export const results = defineTexts({
     en: "Chair's decision: {names}. Reason: {reason}",
   },
   "results.edge.pending": { zh: "待主持人决定。", en: "The chair has yet to decide." },
+
+  /** Applicants of the post marked 弃权 or 缺席, under its table: they are listed apart. */
+  "results.post.unranked": { zh: "未参加排名：{names}。", en: "Not ranked: {names}." },
+  "results.post.unrankedName": { zh: "{name}（{mark}）", en: "{name} ({mark})" },
+
+  "results.marks.title": {
+    zh: "弃权、缺席人员（不参加排名）",
+    en: "Withdrawn or absent (not ranked)",
+  },
+  "results.marks.hint": {
+    zh: "以下竞聘人经组织者或主持人标记，未参加演讲答辩和民主测评，不参加排名，不列为考察对象。",
+    en: "The organizer or the chair marked these candidates: they took no part in the speeches or the evaluation, are not ranked and are no inspection targets.",
+  },
+  "results.marks.mark": { zh: "情况", en: "Status" },
+  "results.marks.posts": { zh: "竞聘岗位", en: "Applied for" },
+  "results.marks.at": { zh: "标记时间", en: "Marked at" },
 
   "results.method.title": { zh: "计分办法", en: "Method" },
   "results.method.smallGroups": {

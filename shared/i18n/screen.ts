@@ -49,6 +49,8 @@ export const screen = defineTexts({
   "screen.timer.overtime": { zh: "时间到，已超时", en: "Time is up: overtime" },
   "screen.timer.overtimeBy": { zh: "超时 {clock}", en: "Overtime {clock}" },
   "screen.progress": { zh: "已评 {n} / {m}", en: "Scored {n} / {m}" },
+  /** A current speaker marked 弃权 or 缺席: the mark itself is candidate.mark.* (common.ts). */
+  "screen.mark.note": { zh: "不进行演讲和评分", en: "No speech and no scoring" },
   "screen.groupProgress": { zh: "{group} {n}/{m}", en: "{group} {n}/{m}" },
   /** Cards that abstained (回避) instead of scoring: counted apart from the ballots. */
   "screen.progress.abstained": { zh: "回避 {n}", en: "Abstained {n}" },

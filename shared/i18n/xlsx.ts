@@ -26,6 +26,8 @@ export const xlsx = defineTexts({
   "xlsx.col.favourable": { zh: "好评率（%）", en: "Favourable (%)" },
   "xlsx.col.target": { zh: "考察对象", en: "Inspection target" },
   "xlsx.col.tied": { zh: "并列", en: "Tied" },
+  /** Abstentions (回避), counted apart from the ballots; the last column, so none moves. */
+  "xlsx.col.abstentions": { zh: "回避", en: "Abstained" },
   "xlsx.col.group": { zh: "评委组", en: "Voter group" },
   "xlsx.col.weight": { zh: "权重", en: "Weight" },
   "xlsx.col.ballots": { zh: "票数", en: "Ballots" },
@@ -65,6 +67,14 @@ export const xlsx = defineTexts({
     zh: "名额边界并列的主持人决定",
     en: "The chair's decisions on ties at a quota edge",
   },
+  "xlsx.marks.sheet": { zh: "弃权缺席", en: "Withdrawn or absent" },
+  "xlsx.marks.caption": {
+    zh: "弃权、缺席人员（未参加演讲答辩和民主测评，不参加排名）",
+    en: "Withdrawn or absent candidates (no speech, no evaluation, not ranked)",
+  },
+  "xlsx.col.posts": { zh: "竞聘岗位", en: "Applied for" },
+  "xlsx.col.mark": { zh: "情况", en: "Status" },
+  "xlsx.col.markedAt": { zh: "标记时间", en: "Marked at" },
   "xlsx.decision.voided": {
     zh: "作废：{name} 重新评分",
     en: "Void: {name} was scored again",

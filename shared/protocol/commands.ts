@@ -3,6 +3,7 @@ import type { Result } from "../errors.ts";
 import type { Role } from "../roles.ts";
 import type { TieDecision } from "../round-export.ts";
 import { Id, type RoundConfig } from "../round-file.ts";
+import { CANDIDATE_MARK_KINDS } from "../scoring/candidate-mark.ts";
 import type { CandidateResult } from "../scoring/types.ts";
 import { IsoDate, Person, type Relationship, type VoterGroup } from "../setup/person.ts";
 import {
@@ -204,6 +205,16 @@ export const commands = {
     roles: STAFF,
     payload: z.object({ ...roundRef, candidateId: Id }).strict(),
   },
+  "candidate:mark": {
+    roles: STAFF,
+    /**
+     * 弃权 (withdrew after the review) or 缺席 (did not appear) for a candidate who has taken
+     * no part; null takes a mistaken mark back.
+     */
+    payload: z
+      .object({ ...roundRef, candidateId: Id, mark: z.enum(CANDIDATE_MARK_KINDS).nullable() })
+      .strict(),
+  },
   "result:preview": {
     roles: STAFF,
     payload: z.object({ ...roundRef, candidateId: Id }).strict(),
@@ -362,6 +373,7 @@ export interface CommandResults {
   /** The state, and the posts whose tie decisions reopening voided (they depended on the candidate). */
   "scoring:open": SessionState & { voidedDecisions: string[] };
   "scoring:close": SessionState;
+  "candidate:mark": SessionState;
   "result:preview": CandidateResult;
   "result:reveal": CandidateResult;
   "result:hide": SessionState;

@@ -1,4 +1,5 @@
 import type { TieDecision } from "../round-export.ts";
+import type { CandidateMarkKind } from "../scoring/candidate-mark.ts";
 import type { CandidateResult, PositionResult } from "../scoring/types.ts";
 
 export type TimerKind = "speech" | "defense";
@@ -18,6 +19,13 @@ export type ScreenView = "welcome" | "candidate" | "result" | "evaluation" | "ra
 /** The democratic evaluation (民主测评) is one window for all candidates at once. */
 export type EvaluationWindow = "pending" | "open" | "closed";
 
+/** A candidate's 弃权 or 缺席 in the session state (candidate:mark), with when it was set. */
+export interface SessionMark {
+  mark: CandidateMarkKind;
+  /** When the organizer or the chair set it (ISO 8601 UTC; pages show China Standard Time). */
+  at: string;
+}
+
 /** The public session state: sent to every connection of the round, phones included. */
 export interface SessionState {
   roundId: string;
@@ -33,6 +41,11 @@ export interface SessionState {
    * ranking, but their scoring stays closed, since the hall has seen the result.
    */
   hidden: string[];
+  /**
+   * Candidates marked 弃权 (withdrawn) or 缺席 (absent), by id: skipped by the chair, never
+   * scorable on a phone, not in the evaluation, not ranked. Unmarked candidates are absent.
+   */
+  marks: Record<string, SessionMark>;
   evaluation: EvaluationWindow;
   /** Whether the chair has revealed the evaluation results. */
   evaluationRevealed: boolean;

@@ -4,13 +4,14 @@ import type { CandidateResult, PositionResult } from "./types.ts";
 
 /**
  * The fields of a candidate result that a recount checks (scoring.md); byGroup is not.
- * `abstentions` came later: a file written before has no abstentions and states none.
+ * `abstentions` and `mark` came later: a file written before has no abstentions and no
+ * marks, and states none.
  */
 export type CheckedCandidate = Pick<
   CandidateResult,
   "id" | "speech" | "evaluation" | "composite" | "ballots" | "evaluationsCast" | "favourableRate"
 > &
-  Partial<Pick<CandidateResult, "abstentions">>;
+  Partial<Pick<CandidateResult, "abstentions" | "mark">>;
 
 export type CheckedPosition = Pick<PositionResult, "id" | "ranking" | "ties" | "targets"> &
   Partial<Pick<PositionResult, "finalTargets" | "quotaTies">>;
@@ -86,6 +87,11 @@ export function compareResults(
       problems.push(
         `results.candidates[${r.id}].abstentions: file ${abstentions.file}, recount ${abstentions.recount}`,
       );
+    }
+    // Missing means unmarked (弃权 and 缺席 came later too).
+    const mark = { file: f.mark ?? null, recount: r.mark ?? null };
+    if (mark.file !== mark.recount) {
+      problems.push(`results.candidates[${r.id}].mark: file ${mark.file}, recount ${mark.recount}`);
     }
   }
   for (const [f, r] of pairById("positions", file.positions, recount.positions, problems)) {

@@ -1,4 +1,5 @@
 import type { Method } from "../round-file.ts";
+import type { CandidateMarkKind } from "./candidate-mark.ts";
 import { scoreEvaluation } from "./evaluation.ts";
 import { type MeritScores, rankPosition } from "./ranking.ts";
 import { settleTargets } from "./settle.ts";
@@ -44,19 +45,24 @@ function candidateResult(
   ballots: SpeechBallot[],
   evaluations: EvaluationBallot[],
   abstentions: number,
+  mark: CandidateMarkKind | null,
   input: ScoringInput,
 ): CandidateResult {
   const speech = scoreSpeech(ballots, input.rubric, input.groups, input.method);
   const evaluation = scoreEvaluation(evaluations, input.groups, input.evaluationOptions);
+  // A marked candidate took no part: no score of theirs exists, so none can rank them (the
+  // export refuses a marked candidate with ballots; this holds even without that check).
+  const scored = mark === null;
   return {
     id,
-    speech: speech.speech,
-    evaluation: evaluation.evaluation,
-    composite: compositeScore(speech.speech, evaluation.evaluation, input.method),
+    speech: scored ? speech.speech : null,
+    evaluation: scored ? evaluation.evaluation : null,
+    composite: scored ? compositeScore(speech.speech, evaluation.evaluation, input.method) : null,
     ballots: speech.ballots,
     evaluationsCast: evaluation.cast,
     abstentions,
-    favourableRate: evaluation.favourableRate,
+    mark,
+    favourableRate: scored ? evaluation.favourableRate : null,
     byGroup: { speech: speech.byGroup, evaluation: evaluation.byGroup },
     criteria: speech.criteria,
     evaluationCounts: evaluation.counts,
@@ -72,12 +78,14 @@ export function computeResults(input: ScoringInput): Results {
   const evaluations = byCandidate(input.evaluations);
   // An abstention is counted, never scored: it reaches neither the speech score nor `ballots`.
   const abstentions = byCandidate(input.abstentions ?? []);
+  const marks = new Map((input.marks ?? []).map((m) => [m.candidate, m.mark]));
   const candidates = input.candidates.map((c) =>
     candidateResult(
       c.id,
       ballots.get(c.id) ?? [],
       evaluations.get(c.id) ?? [],
       abstentions.get(c.id)?.length ?? 0,
+      marks.get(c.id) ?? null,
       input,
     ),
   );

@@ -1,3 +1,8 @@
+export {
+  CANDIDATE_MARK_KINDS,
+  type CandidateMarkKind,
+  candidateMarkKey,
+} from "./candidate-mark.ts";
 export { compareResults } from "./compare.ts";
 export { compositeScore, computeResults } from "./compute.ts";
 export { type EdgeTie, edgeTie } from "./edge-tie.ts";

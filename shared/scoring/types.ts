@@ -6,6 +6,7 @@ import type {
   Method,
   Position,
 } from "../round-file.ts";
+import type { CandidateMarkKind } from "./candidate-mark.ts";
 
 /** One speech ballot as it is tallied and exported: no card, no voter, no time. */
 export interface SpeechBallot {
@@ -21,6 +22,18 @@ export interface SpeechBallot {
 export interface Abstention {
   group: string;
   candidate: string;
+}
+
+/**
+ * A candidate marked 弃权 (withdrawn) or 缺席 (absent) by the organizer or the chair, with
+ * the time of that staff action (not a voter's). They hold no ballot, abstention or
+ * evaluation, and are not ranked.
+ */
+export interface CandidateMark {
+  candidate: string;
+  mark: CandidateMarkKind;
+  /** ISO 8601 UTC. */
+  at: string;
 }
 
 /** One democratic-evaluation ballot for one candidate. */
@@ -41,6 +54,8 @@ export interface ScoringInput {
   evaluations: EvaluationBallot[];
   /** Abstentions (回避): counted per candidate, never scored; none when absent. */
   abstentions?: Abstention[];
+  /** Candidates marked 弃权 or 缺席: left out of every ranking; none when absent. */
+  marks?: CandidateMark[];
   /** The chair's tie decisions, oldest first (settle.ts); none: every tie stays open. */
   decisions?: readonly TieDecisionLike[];
 }
@@ -100,6 +115,11 @@ export interface CandidateResult {
   evaluationsCast: number;
   /** Abstentions (回避) of cards that chose not to score the candidate; not in `ballots`. */
   abstentions: number;
+  /**
+   * 弃权 (withdrawn) or 缺席 (absent): the candidate took no part, so every score is null
+   * and they are in no ranking; null for a candidate who took part.
+   */
+  mark: CandidateMarkKind | null;
   favourableRate: number | null;
   byGroup: { speech: GroupSpeech[]; evaluation: GroupEvaluation[] };
   /** Weighted per-criterion means on each criterion's own scale (null without ballots). */

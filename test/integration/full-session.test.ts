@@ -148,6 +148,7 @@ describe("a full session of the demo round", () => {
       "评分票",
       "测评票",
       "并列决定",
+      "弃权缺席",
     ]);
 
     const d = file.method.decimals;

@@ -148,6 +148,8 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
   "timer:stop": (f) => ({ roundId: f.roundId }),
   "scoring:open": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
   "scoring:close": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
+  // C1 is not marked: taking no mark back changes nothing (and records nothing).
+  "candidate:mark": (f) => ({ roundId: f.roundId, candidateId: "C1", mark: null }),
   "result:preview": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
   "result:reveal": (f) => ({ roundId: f.roundId, candidateId: "C1" }),
   "result:hide": (f) => ({ roundId: f.roundId, candidateId: "C1" }),

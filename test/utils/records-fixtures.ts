@@ -49,6 +49,7 @@ export function landedRound(id: string, config: RoundConfig, lockedAt = new Date
         windows: {},
         revealed: [],
         hidden: [],
+        marks: {},
         evaluation: "pending",
         evaluationRevealed: false,
         screen: "locked",

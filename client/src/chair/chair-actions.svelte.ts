@@ -6,6 +6,7 @@ import type {
   TimerKind,
 } from "../../../shared/protocol/index.ts";
 import type { TieDecision } from "../../../shared/round-export.ts";
+import type { CandidateMarkKind } from "../../../shared/scoring/candidate-mark.ts";
 import type { CandidateResult } from "../../../shared/scoring/types.ts";
 import type { Connection } from "../lib/connection.svelte.ts";
 import { t } from "../lib/i18n.svelte.ts";
@@ -23,6 +24,8 @@ export interface ChairActions {
   stopTimer(): Promise<void>;
   openScoring(candidateId: string): Promise<void>;
   closeScoring(candidateId: string): Promise<void>;
+  /** Marks a candidate 弃权 or 缺席, or takes the mark back (null); resolves whether it did. */
+  mark(candidateId: string, mark: CandidateMarkKind | null): Promise<boolean>;
   /** What revealing would show the hall now, without showing it. */
   preview(candidateId: string): Promise<CandidateResult | null>;
   reveal(candidateId: string): Promise<CandidateResult | null>;
@@ -90,6 +93,13 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
           conn.call("scoring:close", { roundId, candidateId }),
         ),
       ),
+    mark: async (candidateId, mark) => {
+      const state = await run("candidate:mark", (roundId) =>
+        conn.call("candidate:mark", { roundId, candidateId, mark }),
+      );
+      applied(state);
+      return state !== null;
+    },
     preview: (candidateId) =>
       run("result:preview", (roundId) => conn.call("result:preview", { roundId, candidateId })),
     reveal: (candidateId) =>

@@ -79,13 +79,17 @@ function view(
 /**
  * The candidates not scored yet, in the order given: no closed scoring window, or a closed
  * one that holds no ballot (the chair is asked before the evaluation opens without them).
+ * A candidate marked 弃权 or 缺席 is no one left to score: never named.
  */
 export function unscoredCandidates<C extends { id: string }>(
   candidates: readonly C[],
   windows: Record<string, "open" | "closed">,
   progress: Progress | null,
+  marks: Record<string, unknown> = {},
 ): C[] {
   const ballots = (id: string) =>
     Object.values(progress?.scored[id] ?? {}).reduce((sum, n) => sum + n, 0);
-  return candidates.filter((c) => windows[c.id] !== "closed" || (progress && ballots(c.id) === 0));
+  return candidates.filter(
+    (c) => !marks[c.id] && (windows[c.id] !== "closed" || (progress && ballots(c.id) === 0)),
+  );
 }

@@ -1,4 +1,5 @@
 import type { RoundExport, TieDecision } from "../../../shared/round-export.ts";
+import type { CandidateMarkKind } from "../../../shared/scoring/candidate-mark.ts";
 import {
   formatRate,
   percentOf,
@@ -6,7 +7,7 @@ import {
   type TargetMark,
 } from "../../../shared/scoring/index.ts";
 import { decisionOf } from "../../../shared/scoring/settle.ts";
-import type { CandidateResult } from "../../../shared/scoring/types.ts";
+import type { CandidateMark, CandidateResult } from "../../../shared/scoring/types.ts";
 import { rankingRows } from "../lib/ranking-rows.ts";
 
 /** What the 考察对象 column says for one candidate (shared/scoring/target-mark.ts). */
@@ -43,6 +44,36 @@ export interface PostSection {
   rows: SheetRow[];
   /** The ties met at the quota edge while the targets were settled, decided or open. */
   edges: EdgeTieView[];
+  /** Applicants of the post marked 弃权 or 缺席: named under the table, never ranked. */
+  unranked: { name: string; mark: CandidateMarkKind }[];
+}
+
+/** A candidate marked 弃权 or 缺席, as the sheet lists them apart from the rankings. */
+export interface MarkedRow {
+  id: string;
+  name: string;
+  unit: string | null;
+  /** Titles of the posts applied for, in preference order. */
+  posts: string[];
+  mark: CandidateMarkKind;
+  at: string;
+}
+
+/** The file's marks; a file written before marks existed has none (scoring.md). */
+export function marksOf(file: RoundExport): CandidateMark[] {
+  return (file as { marks?: CandidateMark[] }).marks ?? [];
+}
+
+/** The marked candidates in the round file's candidate order. */
+export function markedRows(file: RoundExport): MarkedRow[] {
+  const marks = new Map(marksOf(file).map((m) => [m.candidate, m]));
+  const titles = new Map(file.positions.map((p) => [p.id, p.title]));
+  return file.candidates.flatMap((c): MarkedRow[] => {
+    const m = marks.get(c.id);
+    if (!m) return [];
+    const posts = c.applications.map((p) => titles.get(p) ?? p);
+    return [{ id: c.id, name: c.name, unit: c.unit ?? null, posts, mark: m.mark, at: m.at }];
+  });
 }
 
 /**
@@ -53,6 +84,7 @@ export function postSections(file: RoundExport): PostSection[] {
   const results = new Map(file.results.candidates.map((c) => [c.id, c]));
   const people = new Map(file.candidates.map((c) => [c.id, c]));
   const all = settledPositions(file);
+  const marked = markedRows(file);
   return file.positions.map((post) => {
     const position = all.find((p) => p.id === post.id);
     const edges = (position?.quotaTies ?? []).map((tie) => ({
@@ -86,6 +118,9 @@ export function postSections(file: RoundExport): PostSection[] {
       quota: position?.quota ?? post.seats,
       rows,
       edges,
+      unranked: marked
+        .filter((m) => people.get(m.id)?.applications.includes(post.id))
+        .map((m) => ({ name: m.name, mark: m.mark })),
     };
   });
 }

@@ -1,7 +1,10 @@
 -- Store a card's democratic evaluation (one choice per candidate, blanks allowed) with
 -- every check in the same atomic step, like a speech ballot. Each candidate's choice is
--- kept per candidate, keyed by card, so a revision replaces it and a blank removes it.
--- KEYS: state, card-status, eval-meta, evaluated, tally-due, then one eval(c) per candidate
+-- kept per candidate, keyed by card, so a revision replaces it and a blank removes it. A
+-- choice for a candidate marked 弃权 or 缺席 is refused (invalid_choices): they are not in
+-- the evaluation, and candidate-mark.lua refuses to mark one who has a choice.
+-- KEYS: state, card-status, eval-meta, evaluated, tally-due, marks, then one eval(c) per
+--       candidate
 -- ARGV: cardId, nonce, seq, receipt, group, tallyDueInMs, roundId, socketId, then per
 --       candidate the ballot JSON or '' for blank (same order as the KEYS)
 -- Returns {code} or {'ok'|'duplicate', receipt, flushNeeded(0|1), replaced(0|1)}; replaced
@@ -9,6 +12,12 @@
 if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return {'round_locked'} end
 if redis.call('HGET', KEYS[1], 'evaluation') ~= 'open' then return {'evaluation_closed'} end
 if redis.call('HGET', KEYS[2], ARGV[1]) ~= 'active' then return {'card_void'} end
+for i = 7, #KEYS do
+  local ballot = ARGV[i + 2]
+  if ballot ~= '' and redis.call('HEXISTS', KEYS[6], cjson.decode(ballot).candidate) == 1 then
+    return {'invalid_choices'}
+  end
+end
 local prev = redis.call('HGET', KEYS[3], ARGV[1])
 local replaced = 0
 if prev then
@@ -19,8 +28,8 @@ if prev then
 else
   redis.call('HINCRBY', KEYS[4], ARGV[5], 1)
 end
-for i = 6, #KEYS do
-  local ballot = ARGV[i + 3]
+for i = 7, #KEYS do
+  local ballot = ARGV[i + 2]
   if ballot == '' then
     redis.call('HDEL', KEYS[i], ARGV[1])
   else

@@ -1,8 +1,9 @@
 -- Put a candidate's result on the projector and into the revealed set, in one step with
 -- the checks it was computed under: not locked (after the lock only the export's final
 -- result may be shown), scoring closed, and the same ballots and evaluation phase as were
--- read. A card voided in between changes the count, so the result would be stale.
--- KEYS: state, windows, ballots(c), evaluations(c), revealed
+-- read. A card voided in between changes the count, so the result would be stale. A
+-- candidate marked 弃权 or 缺席 has no result to show (candidate-mark.lua keeps the other side).
+-- KEYS: state, windows, ballots(c), evaluations(c), revealed, marks
 -- ARGV: candidateId, resultJson, final ('1' = from the export), ballotCount, evalCount,
 --       evaluationRevealed ('1' or '0')
 -- Returns 'ok', 'stale', 'landed' (the lock has landed: the records show it) or an error code.
@@ -12,6 +13,7 @@ if ARGV[3] == '1' then
   if not locked then return 'bad_state' end
 else
   if locked then return 'round_locked' end
+  if redis.call('HEXISTS', KEYS[6], ARGV[1]) == 1 then return 'candidate_marked' end
   local w = redis.call('HGET', KEYS[2], ARGV[1])
   if w == 'open' then return 'scoring_still_open' end
   if w ~= 'closed' then return 'bad_state' end

@@ -1,8 +1,11 @@
 -- Start the speech or defense timer, or resume it when it was stopped with time left.
--- Time comes from Redis so that every node agrees on one clock.
--- KEYS: state   ARGV: kind, durationMs
+-- Time comes from Redis so that every node agrees on one clock. A current speaker marked
+-- 弃权 or 缺席 (candidate-mark.lua) gives no speech: no timer for them.
+-- KEYS: state, marks   ARGV: kind, durationMs
 if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'round_locked' end
-if not redis.call('HGET', KEYS[1], 'current') then return 'bad_state' end
+local current = redis.call('HGET', KEYS[1], 'current')
+if not current then return 'bad_state' end
+if redis.call('HEXISTS', KEYS[2], current) == 1 then return 'candidate_marked' end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local kind = redis.call('HGET', KEYS[1], 'timerKind')

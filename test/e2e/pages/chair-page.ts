@@ -173,6 +173,48 @@ export class ChairPage {
     return tab;
   }
 
+  /**
+   * Marks a candidate 缺席 or 弃权 from the speaking order, through the confirmation (its
+   * title and body must name the candidate and the mark); resolves with the dialog's text.
+   */
+  async markCandidate(name: string, mark: "absent" | "withdrawn"): Promise<string> {
+    const label = mark === "absent" ? "chair.mark.setAbsentLabel" : "chair.mark.setWithdrawnLabel";
+    await this.page.getByRole("button", { name: zh(label, { name }), exact: true }).click();
+    const dialog = this.page.getByRole("dialog");
+    await dialog.getByRole("heading").waitFor();
+    const text = (await dialog.textContent()) ?? "";
+    const word = zh(`candidate.mark.${mark}`);
+    await dialog.getByRole("button", { name: zh("chair.mark.confirm", { mark: word }) }).click();
+    await this.markChip(name).waitFor();
+    return text;
+  }
+
+  /** Takes a candidate's mark back through the confirmation. */
+  async unmarkCandidate(name: string): Promise<void> {
+    await this.page.getByRole("button", { name: zh("chair.mark.clearLabel", { name }) }).click();
+    await this.page
+      .getByRole("dialog")
+      .getByRole("button", { name: zh("chair.mark.clear"), exact: true })
+      .click();
+    await this.markChip(name).waitFor({ state: "detached" });
+  }
+
+  /** The "缺席 · 10:42" chip in a candidate's speaking-order row. */
+  markChip(name: string): Locator {
+    return this.candidateRow(name).getByTestId("candidate-mark");
+  }
+
+  /** What a candidate's row in the speaking order says beside them ("已评 0 / 2", the mark…). */
+  async rowStatus(name: string): Promise<string> {
+    const text = await this.candidateRow(name).locator(".status").textContent();
+    return (text ?? "").replace(/\s+/g, " ").trim();
+  }
+
+  /** The label of the "下一位" button, e.g. "下一位：王建国". */
+  async nextLabel(): Promise<string> {
+    return ((await this.page.getByTestId("next").textContent()) ?? "").trim();
+  }
+
   private candidateRow(name: string): Locator {
     return this.page.getByTestId("speaking-order").locator(`button[data-candidate="${name}"]`);
   }

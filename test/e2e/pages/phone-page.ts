@@ -38,6 +38,16 @@ export class PhonePage {
     await this.page.getByText(name).first().waitFor();
   }
 
+  /** The notice that a candidate is marked 缺席 or 弃权 (no form below it). */
+  markNotice() {
+    return this.page.getByTestId("candidate-mark");
+  }
+
+  /** Whether any score sheet or 回避 button is on the page. */
+  async showsScoring(): Promise<boolean> {
+    return (await this.page.locator(".ballot, .criterion").count()) > 0;
+  }
+
   /** Sets a criterion's slider as a finger would (an input event on the range). */
   async score(label: string, value: number): Promise<void> {
     const slider = this.page.getByRole("slider", { name: zh("phone.criterion.slider", { label }) });

@@ -72,6 +72,27 @@ export class ResultsPage {
     }));
   }
 
+  /** The section of candidates marked 弃权 or 缺席: name, mark and time per row. */
+  async markedRows(): Promise<{ name: string; mark: string; at: string }[]> {
+    const rows = this.page.getByTestId("marked-candidates").getByTestId("marked-row");
+    const [names, marks, ats] = await Promise.all(
+      [".name", "[data-col=mark]", "[data-col=at]"].map((s) => rows.locator(s).allTextContents()),
+    );
+    return (names ?? []).map((name, i) => ({
+      name: name.trim(),
+      mark: marks?.[i]?.trim() ?? "",
+      at: ats?.[i]?.trim() ?? "",
+    }));
+  }
+
+  /** The line under a post's table naming its applicants who were not ranked ("" when none). */
+  async unrankedNote(postTitle: string): Promise<string> {
+    const note = this.page
+      .locator(`[data-testid=post-section][data-post="${postTitle}"]`)
+      .getByTestId("post-unranked");
+    return (await note.count()) === 0 ? "" : ((await note.textContent()) ?? "").trim();
+  }
+
   /** The digest as the sheet prints it, without the spaces between groups of eight. */
   async digest(): Promise<string> {
     return (await this.page.getByTestId("digest").getAttribute("data-digest")) ?? "";
