@@ -6,7 +6,6 @@ import type { Abstention, EvaluationBallot, SpeechBallot } from "../../shared/sc
 import type { RedisKeys } from "../platform/keys.ts";
 import { defineScript } from "../platform/lua.ts";
 import { abstentionReads } from "./abstention-reads.ts";
-import { markKeys } from "./mark-keys.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const RECEIPT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -76,7 +75,7 @@ export function createBallotStore(redis: Redis, keys: RedisKeys, tallyDueMs: num
   const evaluateScript = defineScript(redis, "evaluation_submit", lua("evaluation-submit"));
   const feedScript = defineScript(redis, "feed_version", lua("feed-version"), 2);
   const abstentions = abstentionReads(redis, keys);
-  const { marks } = markKeys(keys);
+  const marks = keys.marks;
 
   return {
     async submit(a: SubmitArgs): Promise<SubmitOutcome> {

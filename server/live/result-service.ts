@@ -15,7 +15,6 @@ import type {
 import type { RedisKeys } from "../platform/keys.ts";
 import { abstentionReads } from "./abstention-reads.ts";
 import type { DecisionStore } from "./decision-store.ts";
-import { markKeys } from "./mark-keys.ts";
 
 const parse = <T>(raw: string[]) => raw.map((r) => JSON.parse(r) as T);
 
@@ -58,7 +57,7 @@ export function byId(results: CandidateResult[]): Record<string, CandidateResult
 /** Reads of revealed results and live ballots, shared with the reveal service. */
 export function resultReads(redis: Redis, keys: RedisKeys) {
   const abstentions = abstentionReads(redis, keys);
-  const { marks } = markKeys(keys);
+  const marks = keys.marks;
   return {
     /** The abstentions (回避) that count now for these candidates (those of active cards). */
     liveAbstentions: abstentions.live,

@@ -11,7 +11,6 @@ import { outboxRecord } from "../platform/audit-store.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript } from "../platform/lua.ts";
 import type { RoundRecords } from "../records/round-records.ts";
-import { markKeys } from "./mark-keys.ts";
 import { byId, compute, resultReads } from "./result-service.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
@@ -43,7 +42,7 @@ export function createRevealService(
     evaluation: defineAuditedScript(redis, "evaluation_reveal", lua("evaluation-reveal")),
   };
   const { readHash, liveAbstentions, liveMarks } = resultReads(redis, keys);
-  const { marks } = markKeys(keys);
+  const marks = keys.marks;
 
   /** The candidate's result as it would be revealed now, and the counts it rests on. */
   async function read(roundId: string, config: RoundConfig, candidateId: string) {

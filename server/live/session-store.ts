@@ -9,7 +9,6 @@ import type { CandidateMarkKind } from "../../shared/scoring/candidate-mark.ts";
 import type { RedisKeys } from "../platform/keys.ts";
 import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/lua.ts";
 import type { FinalState, RoundRecords } from "../records/round-records.ts";
-import { markKeys } from "./mark-keys.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
 const SCREENS = new Set(["welcome", "candidate", "result", "evaluation", "ranking", "locked"]);
@@ -73,7 +72,7 @@ function toState(
  * keep.
  */
 export function createSessionStore(redis: Redis, keys: RedisKeys, records: RoundRecords) {
-  const { marks } = markKeys(keys);
+  const marks = keys.marks;
   const scripts = {
     goto: defineAuditedScript(redis, "session_goto", lua("session-goto")),
     mark: defineAuditedScript(redis, "candidate_mark", lua("candidate-mark")),

@@ -36,6 +36,8 @@ export function redisKeys(prefix: string) {
     ballotMeta: (id: string, candidate: string) => `${round(id)}ballot-meta:${candidate}`,
     /** Group → number of cards that scored the candidate. */
     scored: (id: string, candidate: string) => `${round(id)}scored:${candidate}`,
+    /** Candidate id → `{"at":…,"mark":"withdrawn"|"absent"}` of a candidate marked 弃权/缺席. */
+    marks: (id: string) => `${round(id)}marks`,
     /** Card id → the card's abstention (回避) for a candidate, card-less JSON (until the lock). */
     abstentions: (id: string, candidate: string) => `${round(id)}abstentions:${candidate}`,
     /** Card id → "seq|nonce|receipt|socket" of that abstention (until the lock). */

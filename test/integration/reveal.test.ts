@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { markKeys } from "../../server/live/mark-keys.ts";
 import { defineAuditedScript } from "../../server/platform/lua.ts";
 import { type ClientSocket, call, expectOk, waitFor } from "../utils/socket-client.ts";
 import {
@@ -87,7 +86,7 @@ describe("revealing a result", () => {
           keys.ballots(roundId, "C1"),
           keys.evaluations(roundId, "C1"),
           keys.revealed(roundId),
-          markKeys(keys).marks(roundId),
+          keys.marks(roundId),
         ],
         ["C1", '{"id":"C1"}', "0", ballotCount, 0, "0"],
         audit,
