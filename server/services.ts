@@ -16,7 +16,9 @@ import type { Logger } from "./platform/logger.ts";
 import { createLoginLimiter, type LoginLimiter } from "./platform/login-limiter.ts";
 import { type AuditRecords, createAuditRecords } from "./records/audit-records.ts";
 import type { Db } from "./records/db.ts";
+import { createDrawRecords, type DrawRecords } from "./records/draw-records.ts";
 import { createPostRecords, type PostRecords } from "./records/post-records.ts";
+import { createQuestionRecords, type QuestionRecords } from "./records/question-records.ts";
 import { createRegisterRecords, type RegisterRecords } from "./records/register-records.ts";
 import { createRoundRecords, type RoundRecords } from "./records/round-records.ts";
 import { createLegacyRounds, type LegacyRounds } from "./records/upgrade.ts";
@@ -29,6 +31,8 @@ export interface Records {
   audit: AuditRecords;
   register: RegisterRecords;
   posts: PostRecords;
+  draws: DrawRecords;
+  questions: QuestionRecords;
 }
 
 /** Everything a handler may use; built once per node from the injected clients. */
@@ -76,6 +80,8 @@ export function createServices(o: ServiceOptions): Services {
     audit: createAuditRecords(o.db),
     register: createRegisterRecords(o.db),
     posts: createPostRecords(o.db),
+    draws: createDrawRecords(o.db),
+    questions: createQuestionRecords(o.db),
   };
   const rounds = createRoundStore(o.redis, keys, records.rounds);
   const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));

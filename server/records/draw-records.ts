@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import { speakingOrderPool } from "../../shared/draw/draw-pool.ts";
-import type { DrawPurpose, DrawRecord } from "../../shared/draw/draw-record.ts";
+import { type DrawPurpose, DrawRecordFile } from "../../shared/draw/draw-record.ts";
 import { digitsNeeded, makeDrawRecord, poolDigest } from "../../shared/draw/rfc3797.ts";
 import type { DrawList, ManualOrder, PublishedDraw } from "../../shared/protocol/draws.ts";
 import type { RoundConfig } from "../../shared/round-file.ts";
@@ -125,7 +125,8 @@ const toDraw = (r: DrawRow): PublishedDraw => ({
   digitsNeeded: r.digits_needed,
   witnesses: r.witnesses,
   publishedAt: r.published_at.toISOString(),
-  record: (r.record ?? null) as DrawRecord | null,
+  // Parsed again: jsonb keeps keys in its own order, the file lists them in the format's.
+  record: r.record ? DrawRecordFile.parse(r.record) : null,
   drawnAt: iso(r.drawn_at),
   supersededAt: iso(r.superseded_at),
 });
