@@ -13,13 +13,14 @@ export function questionScreenHandlers(s: Services): Pick<Handlers, "question:sh
       if (!(await s.rounds.exists(roundId))) return fail(await s.rounds.missing(roundId));
       // Drawn before the start and frozen with it: the records' cached list.
       const drawn = (await s.records.questions.drawn(roundId))[postId] ?? [];
-      const question = drawn.find((q) => q.id === questionId);
+      const number = drawn.findIndex((q) => q.id === questionId) + 1;
+      const question = drawn[number - 1];
       if (!question) return fail("question_not_found");
       const audit = s.audit.write(ctx.principal, roundId, "question:show", {
         subject: questionId,
         note: postId,
       });
-      const code = await s.sessions.showQuestion(roundId, { postId, ...question }, audit);
+      const code = await s.sessions.showQuestion(roundId, { postId, number, ...question }, audit);
       if (code !== "ok") return fail(code);
       // The question first, then the view: a projector switching to it has its words.
       await broadcastScreen(s, roundId).catch((err: unknown) =>

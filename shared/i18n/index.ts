@@ -1,6 +1,7 @@
 import type { ErrorCode, InputIssue } from "../errors.ts";
 import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
+import { draw } from "./draw.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
 import { register } from "./register.ts";
@@ -28,6 +29,7 @@ const dictionary = {
   ...roundFile,
   ...time,
   ...xlsx,
+  ...draw,
 };
 
 export type MessageKey = keyof typeof dictionary;

@@ -112,6 +112,8 @@ export interface ShownQuestion {
   postId: string;
   /** Q1, Q2, … of the round's banks. */
   id: string;
+  /** Its place among the post's drawn questions, from 1: "第 2 题". */
+  number: number;
   text: string;
 }
 

@@ -358,7 +358,7 @@ describe("frozen with the start, and seen by the chair only once drawn", () => {
       await call(chair, "question:show", { roundId, postId: "office", questionId: question.id }),
     );
     expect(state.screen).toBe("question");
-    expect((await words).question).toEqual({ postId: "office", ...question });
+    expect((await words).question).toEqual({ postId: "office", number: 2, ...question });
     await view;
     const undrawn = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"].find(
       (q) => !office.record?.result.includes(q),

@@ -3,6 +3,7 @@ import demoRound from "../../shared/demo-round.json" with { type: "json" };
 import { ERROR_CODES } from "../../shared/errors.ts";
 import { chair } from "../../shared/i18n/chair.ts";
 import { common, errors } from "../../shared/i18n/common.ts";
+import { draw } from "../../shared/i18n/draw.ts";
 import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
@@ -27,6 +28,7 @@ const areas = {
   roundFile,
   time,
   xlsx,
+  draw,
 };
 
 describe("the dictionary", () => {
