@@ -177,9 +177,10 @@ export const draw = defineTexts({
     zh: "候选池（{n} 项，抽取 {picks} 项）",
     en: "Pool ({n} items, {picks} drawn)",
   },
-  "draw.sheet.position": { zh: "序号", en: "No." },
-  "draw.sheet.item": { zh: "编号", en: "Item" },
-  "draw.sheet.name": { zh: "名称", en: "Name" },
+  "draw.sheet.poolCaption": {
+    zh: "每格依次为：序号（从 0 起）、编号、名称。",
+    en: "Each cell: position (from 0), item, name.",
+  },
   "draw.sheet.witness": { zh: "见证人", en: "Witness" },
   "draw.sheet.numbers": { zh: "给出的数字", en: "Numbers given" },
   "draw.sheet.keyPart": { zh: "写入密钥", en: "In the key" },
