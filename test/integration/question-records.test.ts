@@ -273,4 +273,32 @@ describe("question records: drawn and frozen", () => {
     );
     expect(await questions.drawn(id)).toEqual(drawn);
   });
+
+  it("a deleted draft takes its banks, history, seals, draws and drawn questions along", async () => {
+    const { id } = await draftRound(rounds);
+    await bank(id, "P1", 3);
+    await seal(id, "P1", 3);
+    const published = await draws.publish(
+      id,
+      { purpose: "questions", postId: "P1", witnesses: ["纪检组", "职工代表"] },
+      auditFor(id, "draw:publish"),
+    );
+    if (!published.ok) throw new Error(published.error);
+    await draws.enter(id, published.data.draw.id, DICE, auditFor(id, "draw:enter"));
+    expect(await rounds.remove(id, auditOf(id, "round:delete"))).toBe("ok");
+    for (const table of [
+      "round_questions",
+      "round_question_versions",
+      "round_question_seals",
+      "round_draws",
+      "round_drawn_questions",
+    ] as const) {
+      const left = await db
+        .selectFrom(table)
+        .select("round_id")
+        .where("round_id", "=", id)
+        .execute();
+      expect(left, table).toEqual([]);
+    }
+  });
 });
