@@ -13,6 +13,7 @@ import { decisionHandlers } from "./live/decision-handlers.ts";
 import { evaluationHandlers } from "./live/evaluation-handlers.ts";
 import { joinHandlers } from "./live/join-handlers.ts";
 import { lockHandlers } from "./live/lock-handlers.ts";
+import { questionScreenHandlers } from "./live/question-handlers.ts";
 import { revealHandlers } from "./live/reveal-handlers.ts";
 import { sessionHandlers } from "./live/session-handlers.ts";
 import { startSweeper } from "./live/sweeper.ts";
@@ -26,7 +27,10 @@ import { createServices, type Services } from "./services.ts";
 import { announcementRoutes } from "./setup/announcement-routes.ts";
 import { applicationHandlers } from "./setup/application-handlers.ts";
 import { draftHandlers } from "./setup/draft-handlers.ts";
+import { drawHandlers } from "./setup/draw-handlers.ts";
+import { drawRoutes } from "./setup/draw-routes.ts";
 import { postsHandlers } from "./setup/posts-handlers.ts";
+import { questionHandlers } from "./setup/question-handlers.ts";
 import { registerHandlers } from "./setup/register-handlers.ts";
 import { registerRoutes } from "./setup/register-routes.ts";
 import { reviewRoutes } from "./setup/review-routes.ts";
@@ -113,6 +117,9 @@ export function createApp(deps: AppDeps): App {
     ...lockHandlers(services),
     ...evaluationHandlers(services),
     ...decisionHandlers(services),
+    ...drawHandlers(services),
+    ...questionHandlers(services),
+    ...questionScreenHandlers(services),
   };
 
   io.use(async (socket, next) => {
@@ -142,6 +149,7 @@ export function createApp(deps: AppDeps): App {
   app.use(registerRoutes(services));
   app.use(announcementRoutes(services));
   app.use(reviewRoutes(services));
+  app.use(drawRoutes(services));
   app.use(httpRoutes(services));
   if (deps.clientDir && existsSync(deps.clientDir)) {
     const dir = deps.clientDir;

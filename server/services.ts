@@ -20,7 +20,9 @@ import {
 } from "./records/application-records.ts";
 import { type AuditRecords, createAuditRecords } from "./records/audit-records.ts";
 import type { Db } from "./records/db.ts";
+import { createDrawRecords, type DrawRecords } from "./records/draw-records.ts";
 import { createPostRecords, type PostRecords } from "./records/post-records.ts";
+import { createQuestionRecords, type QuestionRecords } from "./records/question-records.ts";
 import { createRegisterRecords, type RegisterRecords } from "./records/register-records.ts";
 import { createReviewCompose, type ReviewCompose } from "./records/review-compose.ts";
 import { createRoundRecords, type RoundRecords } from "./records/round-records.ts";
@@ -37,6 +39,8 @@ export interface Records {
   applications: ApplicationRecords;
   /** The review's closing, which composes the draft's candidates, and its outcome. */
   review: ReviewCompose;
+  draws: DrawRecords;
+  questions: QuestionRecords;
 }
 
 /** Everything a handler may use; built once per node from the injected clients. */
@@ -86,6 +90,8 @@ export function createServices(o: ServiceOptions): Services {
     posts: createPostRecords(o.db),
     applications: createApplicationRecords(o.db),
     review: createReviewCompose(o.db),
+    draws: createDrawRecords(o.db),
+    questions: createQuestionRecords(o.db),
   };
   const rounds = createRoundStore(o.redis, keys, records.rounds);
   const ballots = createBallotStore(o.redis, keys, tallyDueInMs(o.tallyIntervalMs));

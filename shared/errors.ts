@@ -66,6 +66,32 @@ export const ERROR_CODES = [
   "invalid_scores",
   /** An older revision arrived after a newer one was stored; the newer one stands. */
   "stale_revision",
+  /** No such draw in the round. */
+  "draw_not_found",
+  /** Nothing to draw: the round has no candidates yet. */
+  "draw_pool_empty",
+  /** This pool was drawn already and its result stands; an order is then set by hand, with a reason. */
+  "draw_done",
+  /** A newer publication replaced this draw: draw from that one. */
+  "draw_superseded",
+  /** The round's candidates changed since the pool was published: publish it again. */
+  "draw_stale",
+  /** The numbers do not fit the draw: one list of numbers per named witness. */
+  "draw_sources_mismatch",
+  /** Fewer decimal digits of randomness than the draw needs (RFC 3797: log10 of the outcomes + 5). */
+  "draw_few_digits",
+  /** The post's question bank is not sealed yet: seal it before its draw. */
+  "questions_not_sealed",
+  /** The post's question bank is sealed: its questions no longer change. */
+  "questions_sealed",
+  /** The bank has fewer questions than its draw is to take. */
+  "questions_too_few",
+  /** No such question (or it was deleted, or it was not drawn). */
+  "question_not_found",
+  /** The same question is already in the round's banks. */
+  "question_duplicate",
+  /** A speaking order must list every candidate exactly once. */
+  "invalid_order",
   /** The request is valid but does not fit the session's current state. */
   "bad_state",
   // Nominations and the qualification review (server/setup/application-handlers.ts).

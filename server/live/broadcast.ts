@@ -25,7 +25,11 @@ export async function screenUpdate(
   bump = false,
 ): Promise<ScreenData> {
   const version = await s.sessions.feedVersion(roundId, bump);
-  return { ...(await s.results.screen(roundId)), version };
+  const [content, question] = await Promise.all([
+    s.results.screen(roundId),
+    s.sessions.shownQuestion(roundId),
+  ]);
+  return { ...content, version, question };
 }
 
 /** Sends revealed results and the ranking to the staff and the projector. */

@@ -2,6 +2,7 @@ import type { Redis } from "ioredis";
 import type {
   SessionMark,
   SessionState,
+  ShownQuestion,
   TimerKind,
   TimerState,
 } from "../../shared/protocol/index.ts";
@@ -11,7 +12,15 @@ import { type AuditWrite, defineAuditedScript, defineScript } from "../platform/
 import type { FinalState, RoundRecords } from "../records/round-records.ts";
 
 const lua = (name: string) => new URL(`./lua/${name}.lua`, import.meta.url);
-const SCREENS = new Set(["welcome", "candidate", "result", "evaluation", "ranking", "locked"]);
+const SCREENS = new Set([
+  "welcome",
+  "candidate",
+  "result",
+  "evaluation",
+  "ranking",
+  "locked",
+  "question",
+]);
 
 /** Parses the state hash; the timer is kept as flat fields so Lua can change it. */
 function toState(
@@ -81,6 +90,7 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
     open: defineAuditedScript(redis, "window_open", lua("window-open")),
     close: defineAuditedScript(redis, "window_close", lua("window-close")),
     showScreen: defineScript(redis, "screen_show", lua("screen-show"), 1),
+    showQuestion: defineAuditedScript(redis, "question_show", lua("question-show")),
     evaluationWindow: defineAuditedScript(redis, "evaluation_window", lua("evaluation-window")),
     feedVersion: defineScript(redis, "feed_version", lua("feed-version"), 2),
   };
@@ -228,6 +238,16 @@ export function createSessionStore(redis: Redis, keys: RedisKeys, records: Round
       code(scripts.close([keys.state(roundId), keys.windows(roundId)], [candidateId], audit)),
     evaluationWindow: (roundId: string, to: "open" | "closed", audit: AuditWrite) =>
       code(scripts.evaluationWindow([keys.state(roundId)], [to], audit)),
+    /** Puts a drawn question on the projector (audited: what the hall was asked is on record). */
+    showQuestion: (roundId: string, question: ShownQuestion, audit: AuditWrite) =>
+      code(scripts.showQuestion([keys.state(roundId)], [JSON.stringify(question)], audit)),
+
+    /** The question the projector shows, while its view is the question; else null. */
+    async shownQuestion(roundId: string): Promise<ShownQuestion | null> {
+      const [screen, question] = await redis.hmget(keys.state(roundId), "screen", "question");
+      if (screen !== "question" || !question) return null;
+      return JSON.parse(question) as ShownQuestion;
+    },
     async showScreen(roundId: string, view: string): Promise<Code> {
       const c = await scripts.showScreen([keys.state(roundId)], [view]);
       if (c !== "landed") return c as Code;

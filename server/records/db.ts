@@ -141,6 +141,70 @@ export interface Database {
     accepted_at: Date | null;
     withdrawn_at: Date | null;
   };
+  round_questions: {
+    round_id: string;
+    /** Set by the database (question_number): Q1, Q2, … per round. */
+    id: ColumnType<string, never, never>;
+    seq: ColumnType<number, never, never>;
+    post_local_id: string;
+    text: string;
+    author: string;
+    created_at: ColumnType<Date, never, never>;
+    version: ColumnType<number, never, never>;
+    updated_at: ColumnType<Date, never, never>;
+    updated_by: string | null;
+    deleted_at: ColumnType<Date | null, never, Date>;
+    deleted_by: string | null;
+  };
+  round_question_versions: {
+    round_id: string;
+    question_id: string;
+    version: number;
+    action: "created" | "edited" | "deleted";
+    text: string;
+    by: string;
+    at: Date;
+  };
+  round_question_seals: {
+    round_id: string;
+    post_local_id: string;
+    count: number;
+    body: string;
+    sha256: string;
+    question_ids: Json<string[]>;
+    sealed_at: ColumnType<Date, never, never>;
+  };
+  round_draws: {
+    round_id: string;
+    /** Set by the database (draw_number): 1, 2, … per round. */
+    id: ColumnType<number, never, never>;
+    purpose: "speaking-order" | "questions";
+    post_local_id: string | null;
+    pool: Json<string[]>;
+    pool_digest: string;
+    picks: number;
+    digits_needed: number;
+    witnesses: Json<string[]>;
+    published_at: ColumnType<Date, never, never>;
+    record: ColumnType<unknown, never, string>;
+    /** Set by the database when the record is written. */
+    drawn_at: ColumnType<Date | null, never, never>;
+    superseded_at: ColumnType<Date | null, never, Date>;
+  };
+  round_drawn_questions: {
+    round_id: string;
+    post_local_id: string;
+    position: number;
+    question_id: string;
+    draw_id: number;
+  };
+  round_manual_orders: {
+    round_id: string;
+    id: ColumnType<string, never, never>;
+    speaking_order: Json<string[]>;
+    reason: string;
+    set_at: Generated<Date>;
+  };
   audit_entries: {
     seq: ColumnType<string, never, never>;
     entry_id: string;
@@ -232,6 +296,14 @@ export const SQLSTATE = {
   notAnnounced: "JP008",
   /** 0002: a reviewer deciding on their own or a declared relative's application. */
   reviewerAvoids: "JP009",
+  /** 0003: a question of a sealed bank written, or a seal that is not its bank as it stands. */
+  bankSealed: "JP020",
+  /** 0003: a draw whose pool is not the sealed bank, or not the round's candidates. */
+  drawPool: "JP021",
+  /** 0003: a draw drawn twice, or drawn or replaced after it was replaced. */
+  drawOnce: "JP022",
+  /** 0003: drawn questions that are not their draw's result. */
+  drawnAsRecorded: "JP023",
 } as const;
 
 /**

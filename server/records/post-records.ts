@@ -232,8 +232,15 @@ async function announcedIds(tx: Transaction<Database>, roundId: string): Promise
 function savePostListError(err: unknown): SavePostListError | null {
   const state = sqlState(err);
   if (state === SQLSTATE.frozen) return "round_frozen";
-  // Checked at commit: an application still names a post the new list leaves out.
-  if (state === SQLSTATE.foreignKey && constraintOf(err) === "round_applications_post") {
+  // Checked at commit: something still names a post the new list leaves out. A post that
+  // applications, questions, a seal or a draw name is kept (0002, 0003).
+  const naming = [
+    "round_applications_post",
+    "round_questions_post",
+    "round_question_seals_post",
+    "round_draws_question_post",
+  ];
+  if (state === SQLSTATE.foreignKey && naming.includes(constraintOf(err) ?? "")) {
     return "post_has_applications";
   }
   if (state === SQLSTATE.check) return "invalid_terms";

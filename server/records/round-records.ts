@@ -576,7 +576,9 @@ export function createRoundRecords(db: Db): RoundRecords {
           .insertInto("round_displays")
           .values({
             round_id: id,
-            screen: state.screen === "candidate" ? "locked" : state.screen,
+            // No live speaker (nor their question) after the lock: the lock page instead.
+            screen:
+              state.screen === "candidate" || state.screen === "question" ? "locked" : state.screen,
             shown_candidate: state.shownCandidateId,
             revealed: JSON.stringify(state.revealed),
             version: state.version,

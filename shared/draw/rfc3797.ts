@@ -75,7 +75,7 @@ export function digitsNeeded(n: number, picks: number = n): number {
   if (!Number.isInteger(n) || !Number.isInteger(picks) || picks < 0 || picks > n) {
     throw new RangeError(`digitsNeeded: picks ${picks} of ${n}`);
   }
-  let outcomes = 1n;
+  let outcomes = BigInt(1);
   for (let k = n - picks + 1; k <= n; k++) outcomes *= BigInt(k);
   const digits = outcomes.toString();
   // ceil(log10 P): the digit count, less one when P is a power of ten (1, 10, 100, ...).

@@ -159,6 +159,10 @@ export const chair = defineTexts({
   "chair.screen.view.evaluation": { zh: "民主测评", en: "Democratic evaluation" },
   "chair.screen.view.ranking": { zh: "排名", en: "Ranking" },
   "chair.screen.view.locked": { zh: "结果已锁定", en: "Locked" },
+  "chair.screen.view.question": { zh: "答辩题", en: "Defense question" },
+  "chair.questions.title": { zh: "答辩题 · {post}", en: "Defense questions · {post}" },
+  "chair.questions.show": { zh: "在大屏显示此题", en: "Show this question on the projector" },
+  "chair.questions.shown": { zh: "大屏显示中", en: "On the projector" },
 
   "chair.screen.evaluation": { zh: "显示民主测评", en: "Show evaluation" },
   "chair.screen.locked": { zh: "显示锁定页", en: "Show the lock page" },

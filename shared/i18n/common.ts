@@ -78,8 +78,8 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
     en: "Post not found; someone may have removed it. Reload and try again",
   },
   "error.post_has_applications": {
-    zh: "该岗位已有人报名或被推荐，不能删除",
-    en: "This post has nominations or applications; it cannot be removed",
+    zh: "该岗位已有人报名或被推荐，或已有答辩题，不能删除",
+    en: "This post has nominations, applications or defense questions; it cannot be removed",
   },
   "error.round_frozen": {
     zh: "评分规则已固定，不能再修改这一轮",
@@ -143,6 +143,52 @@ export const errors: Record<`error.${ErrorCode}`, { zh: string; en: string }> = 
   "error.stale_revision": {
     zh: "已有更新的提交，以新提交为准",
     en: "A newer submission already stands",
+  },
+  "error.draw_not_found": { zh: "没有这次抽签", en: "No such draw" },
+  "error.draw_pool_empty": {
+    zh: "没有可抽的对象：本轮还没有竞聘人",
+    en: "Nothing to draw: the round has no candidates yet",
+  },
+  "error.draw_done": {
+    zh: "这个候选池已经抽过签，结果有效；如需调整，请手动设定顺序并写明理由",
+    en: "This pool has been drawn and its result stands; to change it, set the order by hand with a reason",
+  },
+  "error.draw_superseded": {
+    zh: "这次抽签已被重新公布的抽签取代",
+    en: "A newer publication replaced this draw",
+  },
+  "error.draw_stale": {
+    zh: "公布候选池后竞聘人有变动，请重新公布",
+    en: "The candidates changed since the pool was published: publish it again",
+  },
+  "error.draw_sources_mismatch": {
+    zh: "每位见证人需给出一组数字",
+    en: "Each witness gives one set of numbers",
+  },
+  "error.draw_few_digits": {
+    zh: "随机数字位数不够（RFC 3797 要求至少为结果数的常用对数加 5）",
+    en: "Too few digits of randomness (RFC 3797 asks for log10 of the outcomes plus 5)",
+  },
+  "error.questions_not_sealed": {
+    zh: "该岗位的题库尚未封存，请先封存再抽题",
+    en: "The post's question bank is not sealed yet: seal it before the draw",
+  },
+  "error.questions_sealed": {
+    zh: "该岗位的题库已封存，题目不能再改",
+    en: "The post's question bank is sealed: its questions no longer change",
+  },
+  "error.questions_too_few": {
+    zh: "题库中的题目少于要抽取的数量",
+    en: "The bank holds fewer questions than the draw takes",
+  },
+  "error.question_not_found": { zh: "没有这道题", en: "No such question" },
+  "error.question_duplicate": {
+    zh: "本轮题库中已有相同的题目",
+    en: "The same question is already in the round's banks",
+  },
+  "error.invalid_order": {
+    zh: "顺序必须包含每位竞聘人，且各一次",
+    en: "The order must list every candidate exactly once",
   },
   "error.bad_state": { zh: "当前环节不能进行此操作", en: "Not possible at this stage" },
   // Nominations and the qualification review.

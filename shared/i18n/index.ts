@@ -3,6 +3,7 @@ import { applications } from "./applications.ts";
 import { chair } from "./chair.ts";
 import { common, errors } from "./common.ts";
 import { draft } from "./draft.ts";
+import { draw } from "./draw.ts";
 import { organizer } from "./organizer.ts";
 import { phone } from "./phone.ts";
 import { posts } from "./posts.ts";
@@ -36,6 +37,7 @@ const dictionary = {
   ...roundFile,
   ...time,
   ...xlsx,
+  ...draw,
 };
 
 export type MessageKey = keyof typeof dictionary;

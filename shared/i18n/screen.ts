@@ -41,6 +41,8 @@ export const screen = defineTexts({
   "screen.order": { zh: "第 {n} 位 · 共 {total} 位", en: "Speaker {n} of {total}" },
   "screen.posts": { zh: "竞聘岗位", en: "Applying for" },
   "screen.postSeparator": { zh: "、", en: ", " },
+  "screen.question.kicker": { zh: "答辩题 · {post}", en: "Defense question · {post}" },
+  "screen.question.number": { zh: "第 {n} 题", en: "Question {n}" },
   "screen.timer.ready": { zh: "待开始", en: "Ready" },
   "screen.timer.running": { zh: "计时中", en: "Running" },
   "screen.timer.paused": { zh: "已暂停", en: "Paused" },

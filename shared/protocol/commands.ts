@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { QUESTION_PICKS, WITNESSES } from "../draw/draw-pool.ts";
+import { DrawPurpose } from "../draw/draw-record.ts";
 import type { Result } from "../errors.ts";
 import type { Role } from "../roles.ts";
 import type { TieDecision } from "../round-export.ts";
@@ -13,6 +15,15 @@ import {
   NominatePayload,
   type ReviewClosed,
 } from "./applications.ts";
+import type {
+  BankQuestion,
+  BankSeal,
+  DrawList,
+  DrawnQuestion,
+  ManualOrder,
+  PublishedDraw,
+  QuestionBank,
+} from "./draws.ts";
 import { type Announcement, PostList, type PostsView } from "./posts.ts";
 import type {
   AuditEntry,
@@ -54,6 +65,10 @@ const Nonce = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const Seq = z.number().int().min(1).max(1_000_000);
 /** A staff page's request id, random like a nonce (and no longer than an id), so a retried request acts once. */
 const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
+/** A question of a bank: Q1, Q2, … per round (numbered by the records). */
+const QuestionId = z.string().regex(/^Q[1-9][0-9]{0,5}$/);
+/** A name as entered (a witness, a question's author or editor): a role, a person, or both. */
+const Name = z.string().trim().min(1).max(60);
 /** Most cards one print or issue may touch (a large bureau's whole staff, several times). */
 const MAX_CARDS = 10_000;
 
@@ -161,6 +176,77 @@ export const commands = {
   "application:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "application:decide": { roles: ["organizer"], payload: DecidePayload },
   "review:close": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  // Public draws and the defense questions (issue 8 items 6 and 7, docs/draw.md).
+  "draw:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "draw:publish": {
+    roles: ["organizer"],
+    /** The pool follows from the round (its candidates, or the post's sealed bank). */
+    payload: z
+      .object({
+        ...roundRef,
+        purpose: DrawPurpose,
+        /** With purpose "questions": whose bank. */
+        postId: Id.optional(),
+        witnesses: z.array(Name).min(WITNESSES.min).max(WITNESSES.max),
+      })
+      .strict(),
+  },
+  "draw:enter": {
+    roles: ["organizer"],
+    payload: z
+      .object({
+        ...roundRef,
+        drawId: z.number().int().min(1).max(1_000_000),
+        /** One list of numbers per witness, in the published order (a die's faces, say). */
+        sources: z
+          .array(z.array(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER)).min(1).max(100))
+          .min(WITNESSES.min)
+          .max(WITNESSES.max),
+      })
+      .strict(),
+  },
+  "order:set": {
+    roles: ["organizer"],
+    payload: z
+      .object({
+        ...roundRef,
+        order: z.array(Id).min(1).max(200),
+        reason: z.string().trim().min(2).max(500),
+      })
+      .strict(),
+  },
+  "questions:list": { roles: ["organizer"], payload: z.object(roundRef).strict() },
+  "question:save": {
+    roles: ["organizer"],
+    /** A new question when questionId is left out; `by` is its author, or who edits it. */
+    payload: z
+      .object({
+        ...roundRef,
+        postId: Id,
+        questionId: QuestionId.optional(),
+        text: z.string().trim().min(1).max(2000),
+        by: Name,
+      })
+      .strict(),
+  },
+  "question:delete": {
+    roles: ["organizer"],
+    payload: z.object({ ...roundRef, questionId: QuestionId, by: Name }).strict(),
+  },
+  "questions:seal": {
+    roles: ["organizer"],
+    payload: z
+      .object({
+        ...roundRef,
+        postId: Id,
+        count: z.number().int().min(QUESTION_PICKS.min).max(QUESTION_PICKS.max),
+      })
+      .strict(),
+  },
+  "questions:drawn": {
+    roles: ["organizer", "chair", "observer"],
+    payload: z.object(roundRef).strict(),
+  },
   "round:activate": { roles: ["organizer"], payload: z.object(roundRef).strict() },
   "cards:issue": {
     roles: ["organizer"],
@@ -235,6 +321,10 @@ export const commands = {
         view: z.enum(["welcome", "candidate", "evaluation", "ranking", "locked"]),
       })
       .strict(),
+  },
+  "question:show": {
+    roles: STAFF,
+    payload: z.object({ ...roundRef, postId: Id, questionId: QuestionId }).strict(),
   },
   "evaluation:open": { roles: STAFF, payload: z.object(roundRef).strict() },
   "evaluation:close": { roles: STAFF, payload: z.object(roundRef).strict() },
@@ -358,6 +448,17 @@ export interface CommandResults {
   "application:list": ApplicationList;
   "application:decide": { applicationId: string; status: "passed" | "rejected" };
   "review:close": ReviewClosed;
+  "draw:list": DrawList;
+  "draw:publish": PublishedDraw;
+  "draw:enter": PublishedDraw;
+  "order:set": ManualOrder;
+  /** Every post's bank, in the round file's post order. */
+  "questions:list": { banks: QuestionBank[] };
+  "question:save": BankQuestion;
+  "question:delete": { questionId: string };
+  "questions:seal": BankSeal;
+  /** The drawn questions per post id, in the order drawn. */
+  "questions:drawn": { questions: Record<string, DrawnQuestion[]> };
   "round:activate": { roundId: string };
   "cards:issue": IssuedCard[];
   "cards:print": IssuedCard[];
@@ -379,6 +480,7 @@ export interface CommandResults {
   "result:hide": SessionState;
   "screen:show": SessionState;
   "ballot:submit": { receipt: string; duplicate: boolean };
+  "question:show": SessionState;
   "evaluation:open": SessionState;
   "evaluation:close": SessionState;
   "evaluation:reveal": Record<string, CandidateResult>;

@@ -15,7 +15,15 @@ export interface TimerState {
 }
 
 export type WindowState = "open" | "closed";
-export type ScreenView = "welcome" | "candidate" | "result" | "evaluation" | "ranking" | "locked";
+export type ScreenView =
+  | "welcome"
+  | "candidate"
+  | "result"
+  | "evaluation"
+  | "ranking"
+  | "locked"
+  /** A drawn defense question the chair put up (question:show). */
+  | "question";
 /** The democratic evaluation (民主测评) is one window for all candidates at once. */
 export type EvaluationWindow = "pending" | "open" | "closed";
 
@@ -117,9 +125,21 @@ export interface ScreenContent {
   evaluation: Record<string, CandidateResult> | null;
 }
 
+/** A drawn defense question as the projector shows it. */
+export interface ShownQuestion {
+  postId: string;
+  /** Q1, Q2, … of the round's banks. */
+  id: string;
+  /** Its place among the post's drawn questions, from 1: "第 2 题". */
+  number: number;
+  text: string;
+}
+
 /** ScreenContent as sent, with the round's feed version (see Progress.version). */
 export interface ScreenData extends ScreenContent {
   version: number;
+  /** The question the chair put on the projector, while the projector's view is "question". */
+  question: ShownQuestion | null;
 }
 
 export interface CardInfo {

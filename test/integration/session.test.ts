@@ -65,6 +65,7 @@ describe("the chair runs the session", () => {
       ranking: null,
       evaluation: null,
       decisions: [],
+      question: null,
     });
 
     expect(await call(organizer, "result:reveal", { roundId, candidateId: "C1" })).toEqual({

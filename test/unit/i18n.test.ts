@@ -5,6 +5,7 @@ import { applications } from "../../shared/i18n/applications.ts";
 import { chair } from "../../shared/i18n/chair.ts";
 import { common, errors } from "../../shared/i18n/common.ts";
 import { draft } from "../../shared/i18n/draft.ts";
+import { draw } from "../../shared/i18n/draw.ts";
 import { allKeys, errorKey, translate } from "../../shared/i18n/index.ts";
 import { organizer } from "../../shared/i18n/organizer.ts";
 import { phone } from "../../shared/i18n/phone.ts";
@@ -35,6 +36,7 @@ const areas = {
   roundFile,
   time,
   xlsx,
+  draw,
 };
 
 describe("the dictionary", () => {

@@ -13,6 +13,7 @@ const folder = new URL("../../server/records/migrations/", import.meta.url);
 const LANDED: Record<string, string> = {
   "0001_records": "1d5a58d06c7ffd988c81f0a0a76bc0fa3df0c789c0bcc8c95fe3d65c4c2be142",
   "0002_before_session": "a52ddb99425a9c047e78e5d70e9f54125866cbe71ac279ca51cda913d96a07b4",
+  "0003_draws": "18ad269435ae3be82aeb0805cf3163085a30f97ed5b3caa9cc29e880f4ced5fb",
 };
 
 const sha256 = (name: string) =>

@@ -132,6 +132,27 @@ export const VALID_PAYLOADS: { [N in CommandName]: (f: RoleFixture) => Payload<N
     reviewer: FIXTURE_PERSON.staffNo,
   }),
   "review:close": (f) => ({ roundId: f.otherRoundId }),
+  // The draws and questions: aimed at the started round B (frozen: refused, nothing
+  // changes), or reads; question:show names a question round A never drew.
+  "draw:list": (f) => ({ roundId: f.otherRoundId }),
+  "draw:publish": (f) => ({
+    roundId: f.otherRoundId,
+    purpose: "speaking-order",
+    witnesses: ["纪检组 张三", "职工代表 李四"],
+  }),
+  "draw:enter": (f) => ({ roundId: f.otherRoundId, drawId: 1, sources: [[6, 2, 5], [271828]] }),
+  "order:set": (f) => ({ roundId: f.otherRoundId, order: ["C1"], reason: "候选人需提前离场" }),
+  "questions:list": (f) => ({ roundId: f.otherRoundId }),
+  "question:save": (f) => ({
+    roundId: f.otherRoundId,
+    postId: "office",
+    text: "如何做好本岗位工作？",
+    by: "人事科",
+  }),
+  "question:delete": (f) => ({ roundId: f.otherRoundId, questionId: "Q1", by: "人事科" }),
+  "questions:seal": (f) => ({ roundId: f.otherRoundId, postId: "office", count: 3 }),
+  "questions:drawn": (f) => ({ roundId: f.roundId }),
+  "question:show": (f) => ({ roundId: f.roundId, postId: "office", questionId: "Q1" }),
   "cards:issue": (f) => ({
     roundId: f.roundId,
     counts: { leaders: 1 },

@@ -2,6 +2,7 @@ import type { Result } from "../../../shared/errors.ts";
 import type {
   AuditEntry,
   CommandName,
+  DrawnQuestion,
   SessionState,
   TimerKind,
 } from "../../../shared/protocol/index.ts";
@@ -39,6 +40,10 @@ export interface ChairActions {
   decideTie(positionId: string, chosen: string[], reason: string): Promise<TieDecision | null>;
   /** The audit trail; a read, so it neither waits for nor blocks the commands. */
   listAudit(): Promise<AuditEntry[] | null>;
+  /** The drawn defense questions per post id (a read; frozen since the start). */
+  listQuestions(): Promise<Record<string, DrawnQuestion[]> | null>;
+  /** Puts a drawn question on the projector for the candidate to answer. */
+  showQuestion(postId: string, questionId: string): Promise<void>;
 }
 
 /** Commands go to the round `live` has joined; before the join there is nothing to act on. */
@@ -132,5 +137,16 @@ export function chairActions(conn: Connection, live: LiveRound): ChairActions {
       const roundId = live.state?.roundId;
       return roundId ? unwrap(await conn.call("audit:list", { roundId })) : null;
     },
+    listQuestions: async () => {
+      const roundId = live.state?.roundId;
+      if (!roundId) return null;
+      return unwrap(await conn.call("questions:drawn", { roundId }))?.questions ?? null;
+    },
+    showQuestion: async (postId, questionId) =>
+      applied(
+        await run("question:show", (roundId) =>
+          conn.call("question:show", { roundId, postId, questionId }),
+        ),
+      ),
   };
 }

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_records.ts";
 import * as m0002 from "./0002_before_session.ts";
+import * as m0003 from "./0003_draws.ts";
 
 /**
  * Every migration file of this folder, by name: applied in name order and recorded in the
@@ -11,4 +12,5 @@ import * as m0002 from "./0002_before_session.ts";
 export const MIGRATIONS: Record<string, Migration> = {
   "0001_records": m0001,
   "0002_before_session": m0002,
+  "0003_draws": m0003,
 };

@@ -4,6 +4,7 @@ import type { RoundSummary } from "../../../../shared/protocol/index.ts";
 import type { RoundConfig } from "../../../../shared/round-file.ts";
 import type { Connection } from "../../lib/connection.svelte.ts";
 import ApplicationsTab from "./applications/ApplicationsTab.svelte";
+import DrawsTab from "./draws/DrawsTab.svelte";
 import OverviewTab from "./OverviewTab.svelte";
 import PostsTab from "./posts/PostsTab.svelte";
 import RegisterTab from "./register/RegisterTab.svelte";
@@ -47,4 +48,5 @@ export const DRAFT_TABS: readonly DraftTab[] = [
   { id: "applications", labelKey: "apps.tab.applications", component: ApplicationsTab },
   { id: "review", labelKey: "apps.tab.review", component: ReviewTab },
   { id: "rules", labelKey: "draft.tab.rules", component: RulesTab },
+  { id: "draws", labelKey: "draw.tab", component: DrawsTab },
 ];
