@@ -96,6 +96,22 @@ export interface RoundRecords {
     audit: AuditRecord,
   ): Promise<"ok" | "already" | "conflict">;
   /**
+   * Changes a draft's rules (not its posts or candidates, whose rows stay linked as they
+   * are) from the config as it stands under the round's lock, so an editor of another part
+   * saving at the same moment is neither lost nor overwritten. `revise` returns the new
+   * config, or why not (nothing changes then).
+   */
+  reviseRules<P>(
+    id: string,
+    revise: (config: RoundConfig) => { config: RoundConfig } | { problem: P },
+    audit: AuditRecord,
+  ): Promise<
+    | { code: "ok"; config: RoundConfig }
+    | { code: "refused"; problem: P }
+    | "round_not_found"
+    | "round_frozen"
+  >;
+  /**
    * Freezes the draft; a round already started answers with its frozen rules. `complete`
    * checks the draft, read under the same lock as the freeze, is a whole round file (a
    * draft built in the console may still lack posts or candidates): what it returns other
@@ -378,6 +394,29 @@ export function createRoundRecords(db: Db): RoundRecords {
         await linkParts(tx, id, config);
         await insertAudit(tx, [audit]);
         return "ok" as const;
+      });
+    },
+
+    async reviseRules(id, revise, audit) {
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .selectFrom("rounds")
+          .select(["status", "config"])
+          .where("id", "=", id)
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row) return "round_not_found" as const;
+        if (row.status !== "draft") return "round_frozen" as const;
+        const revised = revise(row.config as RoundConfig);
+        if ("problem" in revised) return { code: "refused" as const, problem: revised.problem };
+        const { config } = revised;
+        await tx
+          .updateTable("rounds")
+          .set({ title: config.title, config: JSON.stringify(config), updated_at: sql`now()` })
+          .where("id", "=", id)
+          .execute();
+        await insertAudit(tx, [audit]);
+        return { code: "ok" as const, config };
       });
     },
 

@@ -24,21 +24,26 @@ export function draftHandlers(s: Services): Pick<Handlers, "round:create" | "dra
     },
 
     "draft:rules": async (ctx, { roundId, ...parts }) => {
-      const current = await s.rounds.draftConfig(roundId);
-      if (!current) return fail("round_not_found");
-      const next: Record<string, unknown> = { ...current };
-      for (const part of RULE_PARTS) if (parts[part] !== undefined) next[part] = parts[part];
-      const parsed = DraftRoundFile.safeParse(next);
-      if (!parsed.success) {
-        return fail("invalid_round_file", roundFileIssues(next, parsed.error.issues.slice(0, 20)));
-      }
       const changed = RULE_PARTS.filter((p) => parts[p] !== undefined);
       const audit = s.audit.record(ctx.principal, roundId, "draft:rules", {
         note: changed.join(","),
       });
-      const code = await s.rounds.replaceDraft(roundId, parsed.data, audit);
-      if (code !== "ok") return fail(code);
-      return ok({ file: parsed.data });
+      // Merged into the config as it stands under the round's lock: the posts and the
+      // candidates another editor saves meanwhile stay as that editor saved them.
+      const res = await s.rounds.reviseRules(
+        roundId,
+        (current) => {
+          const next: Record<string, unknown> = { ...current };
+          for (const part of changed) next[part] = parts[part];
+          const parsed = DraftRoundFile.safeParse(next);
+          if (parsed.success) return { config: parsed.data };
+          return { problem: roundFileIssues(next, parsed.error.issues.slice(0, 20)) };
+        },
+        audit,
+      );
+      if (typeof res === "string") return fail(res);
+      if (res.code === "refused") return fail("invalid_round_file", res.problem);
+      return ok({ file: res.config });
     },
   };
 }

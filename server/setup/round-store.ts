@@ -49,6 +49,7 @@ export function createRoundStore(redis: Redis, keys: RedisKeys, records: RoundRe
     replaceDraft: (id: string, config: RoundConfig, audit: AuditRecord) =>
       records.replaceDraft(id, config, audit),
     draftConfig: (id: string) => records.draftConfig(id),
+    reviseRules: records.reviseRules.bind(records),
     remove: (id: string, audit: AuditRecord) => records.remove(id, audit),
     archive: (id: string, audit: AuditRecord) => records.archive(id, audit),
     record: (id: string) => records.get(id),

@@ -64,6 +64,36 @@ describe("a draft built in the console", () => {
     expect(trail).toEqual(["round:create", "draft:rules"]);
   });
 
+  it("a rules change at the same moment as a save of the posts loses neither", async () => {
+    const organizer = await t.client(t.organizerToken);
+    const { roundId } = expectOk(
+      await call(organizer, "round:create", { title: "同时编辑", requestId: "create-race-0001" }),
+    );
+    const post = (title: string) => ({
+      title,
+      seats: 1,
+      termYears: 2,
+      duties: "",
+      conditionsText: "",
+      conditions: {},
+    });
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        i % 2 === 0
+          ? call(organizer, "draft:rules", { roundId, timers: { speechSeconds: 200 + i } })
+          : call(organizer, "posts:save", {
+              roundId,
+              posts: [post("办公室主任"), post(`岗位${i}`)],
+            }),
+      ),
+    );
+    for (const r of results) expect(r.ok).toBe(true);
+    const { file } = expectOk(await call(organizer, "round:file", { roundId }));
+    expect(file.positions).toHaveLength(2);
+    expect(file.positions[0]?.title).toBe("办公室主任");
+    expect([200, 202, 204, 206, 208]).toContain(file.timers.speechSeconds);
+  });
+
   it("a retried creation makes no second round", async () => {
     const organizer = await t.client(t.organizerToken);
     const request = { title: "重试", requestId: "create-retry-0001" };
