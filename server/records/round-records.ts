@@ -85,7 +85,7 @@ export interface RoundRecords {
     id: string,
     config: RoundConfig,
     audit: AuditRecord,
-  ): Promise<"ok" | "round_not_found" | "round_frozen">;
+  ): Promise<"ok" | "round_not_found" | "round_frozen" | "review_closed">;
   /**
    * Takes in a round kept by a version before the records (upgrade.ts): in session, its
    * rules frozen as it was imported then, started when it was created. "already" when the
@@ -386,6 +386,14 @@ export function createRoundRecords(db: Db): RoundRecords {
           .executeTakeFirst();
         if (!row) return "round_not_found" as const;
         if (row.status !== "draft") return "round_frozen" as const;
+        // A closed review wrote the draft's candidates (review-compose.ts): a file imported
+        // over it would replace who competes, which only the review decides.
+        const reviewed = await tx
+          .selectFrom("round_reviews")
+          .select("round_id")
+          .where("round_id", "=", id)
+          .executeTakeFirst();
+        if (reviewed) return "review_closed" as const;
         await tx
           .updateTable("rounds")
           .set({ title: config.title, config: JSON.stringify(config), updated_at: sql`now()` })

@@ -422,6 +422,13 @@ describe("the qualification review", () => {
       });
     }
     expect(await decide(c1, "pass")).toEqual({ ok: false, error: "review_closed" });
+    // Nor does a round file imported over the draft replace who competes.
+    const over = { ...file, candidates: file.candidates.slice(0, 1) };
+    expect(await call(org, "round:import", { file: over, roundId })).toEqual({
+      ok: false,
+      error: "review_closed",
+    });
+    expect(expectOk(await call(org, "round:file", { roundId })).file.candidates).toEqual(expected);
 
     const res = await fetch(outcomeUrl);
     expect(res.status).toBe(200);
