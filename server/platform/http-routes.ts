@@ -6,6 +6,7 @@ import { type ErrorCode, fail, ok } from "../../shared/errors.ts";
 import type { RoundExport } from "../../shared/round-export.ts";
 import { buildWorkbook } from "../results/xlsx-workbook.ts";
 import type { Services } from "../services.ts";
+import { bearer } from "./bearer.ts";
 import { errorFields } from "./logger.ts";
 
 const LoginBody = z.object({ passphrase: z.string().min(1).max(200) }).strict();
@@ -33,11 +34,6 @@ function sendNull(res: Response, error: ErrorCode): null {
 /** Named after the round and the hall's date of the lock (shared/download-name.ts). */
 function attachment(file: RoundExport, ext: string): string {
   return contentDisposition(downloadName(file.round, ext), asciiDownloadName(file.round, ext));
-}
-
-function bearer(req: Request): string | null {
-  const h = req.get("authorization");
-  return h?.startsWith("Bearer ") ? h.slice(7) : null;
 }
 
 /** The few HTTP routes; everything live goes over the socket. */

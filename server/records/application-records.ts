@@ -4,6 +4,7 @@ import type {
   ApplicationRecords,
   ApplicationSource,
   ApplicationStatus,
+  CloseReviewError,
   NominateError,
   Nomination,
   StepError,
@@ -145,6 +146,15 @@ function acceptRefusal(err: unknown): "too_many_applications" | "retry" | null {
   if (state === SQLSTATE.check && constraint === "round_applications_preference") {
     return "too_many_applications";
   }
+  return null;
+}
+
+/** Why closing a review was refused, from what the schema said (both closings use it). */
+export function closeReviewError(err: unknown): CloseReviewError | null {
+  const state = sqlState(err);
+  if (state === SQLSTATE.foreignKey) return "round_not_found";
+  if (state === SQLSTATE.frozen) return "round_frozen";
+  if (state === SQLSTATE.reviewUndecided) return "review_undecided";
   return null;
 }
 
@@ -335,10 +345,8 @@ export function createApplicationRecords(db: Db): ApplicationRecords {
           return done("closed" as const);
         });
       } catch (err) {
-        const state = sqlState(err);
-        if (state === SQLSTATE.foreignKey) return refused("round_not_found");
-        if (state === SQLSTATE.frozen) return refused("round_frozen");
-        if (state === SQLSTATE.reviewUndecided) return refused("review_undecided");
+        const code = closeReviewError(err);
+        if (code) return refused(code);
         throw err;
       }
     },

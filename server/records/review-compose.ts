@@ -1,9 +1,10 @@
 import { type Kysely, sql } from "kysely";
 import { compareCodePoints } from "../../shared/canonical-json.ts";
 import { type Candidate, DraftRoundFile, type RoundConfig } from "../../shared/round-file.ts";
+import { closeReviewError } from "./application-records.ts";
 import type { CloseReviewError } from "./application-types.ts";
 import { type AuditRecord, insertAudit } from "./audit-records.ts";
-import { type Database, type Db, SQLSTATE, sqlState } from "./db.ts";
+import type { Database, Db } from "./db.ts";
 import { linkParts } from "./round-records.ts";
 import { done, refused, type StoreResult } from "./store-result.ts";
 
@@ -120,10 +121,8 @@ export function createReviewCompose(db: Db): ReviewCompose {
           return done({ outcome: "closed" as const, candidates });
         });
       } catch (err) {
-        const state = sqlState(err);
-        if (state === SQLSTATE.foreignKey) return refused("round_not_found");
-        if (state === SQLSTATE.frozen) return refused("round_frozen");
-        if (state === SQLSTATE.reviewUndecided) return refused("review_undecided");
+        const code = closeReviewError(err);
+        if (code) return refused(code);
         throw err;
       }
     },

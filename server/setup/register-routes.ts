@@ -14,16 +14,12 @@ import {
   type RegisterParse,
   registerChanges,
 } from "../../shared/setup/staff-register.ts";
+import { bearer } from "../platform/bearer.ts";
 import type { RegisteredPerson } from "../records/register-records.ts";
 import type { Services } from "../services.ts";
 import { readRegisterFile, registerTemplate } from "./register-file.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-function bearer(req: Request): string | null {
-  const h = req.get("authorization");
-  return h?.startsWith("Bearer ") ? h.slice(7) : null;
-}
 
 /** The register's own fields of a stored person, as the file writes them. */
 function asPerson({ personId: _, updatedAt: __, ...person }: RegisteredPerson): Person {
